@@ -1,0 +1,37 @@
+# Part: the stand-in inventory service (examples/inventory, FastAPI on $INVENTORY_PORT).
+# Its virtualenv lives in $PROMO_CACHE keyed by the hash of requirements.txt, so a
+# fresh clone reuses it and a change of pins builds a new one.
+
+inventory_dir() { echo "$ROOT/examples/inventory"; }
+
+inventory_venv() {
+  local hash
+  hash=$(sha256sum "$(inventory_dir)/requirements.txt" | cut -c1-16)
+  echo "$PROMO_CACHE/venvs/inventory-$hash"
+}
+
+part_inventory_build() {
+  local venv; venv=$(inventory_venv)
+  [ -e "$venv/.complete" ] && return 0
+  rm -rf "$venv"
+  python3 -m venv "$venv" 2>/dev/null || { ensure_apt python3-venv && python3 -m venv "$venv"; } || return 1
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$(inventory_dir)/requirements.txt" || return 1
+  touch "$venv/.complete" # marks a finished install; a half-built venv is rebuilt next time
+}
+
+part_inventory_start() {
+  start_process inventory env INVENTORY_PUBLIC_URL="$INVENTORY_URL" \
+    "$(inventory_venv)/bin/python" -m uvicorn inventory.app:app \
+    --app-dir "$(inventory_dir)" --host 127.0.0.1 --port "$INVENTORY_PORT" --no-access-log
+  wait_for_http inventory "$INVENTORY_URL/health" 60
+}
+
+part_inventory_stop() { stop_process inventory; }
+
+part_inventory_test() {
+  (cd "$(inventory_dir)" && "$(inventory_venv)/bin/python" -m pytest -q -p no:cacheprovider tests)
+}
+
+part_inventory_info() {
+  echo "  inventory (stand-in)   $INVENTORY_URL/products?query=coffee"
+}

@@ -1,0 +1,1 @@
+"""Stand-in for the shop's inventory service: a seeded product catalog over HTTP."""

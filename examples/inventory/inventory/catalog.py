@@ -1,0 +1,65 @@
+"""The seeded catalog: a few dozen products a shop might run promotions on.
+
+Prices are integer cents (never floats), currency ISO 4217. Each product gets a
+colour for its generated picture so the calendar UI has something to show.
+"""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Product:
+    sku: str
+    name: str
+    category: str
+    price_cents: int
+    colour: str
+    currency: str = "EUR"
+
+
+PRODUCTS: tuple[Product, ...] = (
+    Product("COF-1001", "Espresso Beans Dark Roast 1 kg", "coffee", 1899, "#5b3a29"),
+    Product("COF-1002", "Filter Coffee Mild Blend 500 g", "coffee", 849, "#7b4b2a"),
+    Product("COF-1003", "Decaf Colombia Whole Bean 250 g", "coffee", 699, "#8d5b3e"),
+    Product("COF-1004", "Cold Brew Concentrate 1 l", "coffee", 1199, "#3e2a1e"),
+    Product("TEA-2001", "Green Tea Sencha 100 g", "tea", 749, "#5f8f3a"),
+    Product("TEA-2002", "Earl Grey Loose Leaf 200 g", "tea", 899, "#4a4e8c"),
+    Product("TEA-2003", "Peppermint Herbal Tea 40 bags", "tea", 399, "#3fa37a"),
+    Product("TEA-2004", "Matcha Ceremonial Grade 30 g", "tea", 2499, "#7fb841"),
+    Product("KIT-3001", "French Press 1 l Stainless Steel", "kitchen", 3499, "#9aa5b1"),
+    Product("KIT-3002", "Pour-Over Dripper Ceramic", "kitchen", 2299, "#e4e1da"),
+    Product("KIT-3003", "Burr Coffee Grinder Manual", "kitchen", 4999, "#6c6f73"),
+    Product("KIT-3004", "Milk Frother Handheld", "kitchen", 1499, "#d0d4d9"),
+    Product("KIT-3005", "Electric Kettle Gooseneck 0.8 l", "kitchen", 6999, "#2f3b48"),
+    Product("KIT-3006", "Digital Coffee Scale 0.1 g", "kitchen", 2799, "#1f2327"),
+    Product("MUG-4001", "Stoneware Mug Ocean Blue 350 ml", "tableware", 1299, "#2b6ca3"),
+    Product("MUG-4002", "Double-Wall Glass Cup Set of 2", "tableware", 1999, "#a8d5e2"),
+    Product("MUG-4003", "Travel Mug Insulated 450 ml", "tableware", 2499, "#c0392b"),
+    Product("MUG-4004", "Espresso Cups Porcelain Set of 4", "tableware", 2999, "#f4f1ea"),
+    Product("SNK-5001", "Dark Chocolate 70 % Cocoa 100 g", "snacks", 349, "#4b2e20"),
+    Product("SNK-5002", "Almond Biscotti 200 g", "snacks", 499, "#d9b77e"),
+    Product("SNK-5003", "Salted Caramel Fudge 150 g", "snacks", 599, "#c68642"),
+    Product("SNK-5004", "Oat Cookies with Raisins 250 g", "snacks", 429, "#b68d5a"),
+    Product("SYR-6001", "Vanilla Syrup 700 ml", "syrups", 999, "#f3e5ab"),
+    Product("SYR-6002", "Hazelnut Syrup 700 ml", "syrups", 999, "#a0703c"),
+    Product("SYR-6003", "Caramel Syrup Sugar-Free 700 ml", "syrups", 1099, "#d18b47"),
+    Product("GFT-7001", "Coffee Tasting Gift Box", "gifts", 3999, "#8e44ad"),
+    Product("GFT-7002", "Tea Advent Calendar 24 Teas", "gifts", 2999, "#c0392b"),
+    Product("GFT-7003", "Barista Starter Kit", "gifts", 8999, "#16a085"),
+    Product("GFT-7004", "Gift Card 25 EUR", "gifts", 2500, "#f1c40f"),
+    Product("ACC-8001", "Reusable Coffee Filters Pack of 3", "accessories", 899, "#95a5a6"),
+    Product("ACC-8002", "Descaling Tablets 12 pcs", "accessories", 799, "#ecf0f1"),
+    Product("ACC-8003", "Linen Tea Towel Coffee Print", "accessories", 1199, "#bfa588"),
+)
+
+BY_SKU: dict[str, Product] = {product.sku: product for product in PRODUCTS}
+
+
+def search(query: str | None, limit: int) -> list[Product]:
+    """Products whose name, sku or category contains every word of the query (case-insensitive)."""
+    words = (query or "").casefold().split()
+    found = [
+        product
+        for product in PRODUCTS
+        if all(word in f"{product.name} {product.sku} {product.category}".casefold() for word in words)
+    ]
+    return found[:limit]
