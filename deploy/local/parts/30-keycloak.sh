@@ -1,0 +1,94 @@
+# Keycloak: keycloak-quarkus-dist from Maven Central on the first JDK >= 21,
+# serving realm `shop` (deploy/keycloak/realm-shop.json) on $KEYCLOAK_URL.
+#
+# Why this shape (measured on the 2-core dev machine, see deploy/keycloak/README.md):
+#   - The distribution is unpacked once into $PROMO_CACHE and augmented once
+#     (`kc.sh build`, ~40 s); every start is then `start --optimized` (no
+#     re-augmentation at start-up).
+#   - The database is `dev-mem` (in-memory H2): every start imports the realm
+#     file afresh, so an edit of realm-shop.json takes effect on the next start
+#     and no state survives a restart. Users have fixed ids in the file, so a
+#     user's `sub` (the inbox's recipient id) is the same after every restart.
+#   - Per-clone state: the clone gets its own Keycloak home ($STATE/keycloak/home)
+#     whose bin/ and data/ are its own and whose lib/, themes/, providers/ link
+#     into the shared, read-only unpacked distribution.
+#   - The hostname is fixed to $KEYCLOAK_URL, so the issuer is always
+#     $KEYCLOAK_URL/realms/shop no matter which name a client used.
+# Bootstrap admin of the master realm (admin console $KEYCLOAK_URL/admin): kcadmin / kcadmin.
+
+: "${KEYCLOAK_VERSION:=26.7.3}"
+KEYCLOAK_BOOTSTRAP_ADMIN=kcadmin
+
+keycloak_dist_dir() { echo "$PROMO_CACHE/keycloak/keycloak-$KEYCLOAK_VERSION"; }
+keycloak_home() { echo "$STATE/keycloak/home"; }
+# Options baked in by `kc.sh build`; a change here rebuilds the cached augmentation.
+KEYCLOAK_BUILD_OPTIONS=(--db=dev-mem --health-enabled=true)
+
+keycloak_java_home() { jdk_home 21 || die "Keycloak needs a JDK >= 21 under /usr/lib/jvm"; }
+
+part_keycloak_build() {
+  local dist archive stamp wanted
+  dist=$(keycloak_dist_dir)
+  if [ ! -x "$dist/bin/kc.sh" ]; then
+    archive=$(maven_central_download org.keycloak keycloak-quarkus-dist "$KEYCLOAK_VERSION" tar.gz)
+    echo "unpacking Keycloak $KEYCLOAK_VERSION into $PROMO_CACHE/keycloak"
+    mkdir -p "$PROMO_CACHE/keycloak"
+    rm -rf "$dist.part" && mkdir -p "$dist.part"
+    tar -xzf "$archive" -C "$dist.part" --strip-components=1
+    mv "$dist.part" "$dist"
+  fi
+  stamp="$dist/lib/.promo-calendar-build"
+  wanted="${KEYCLOAK_BUILD_OPTIONS[*]}"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "augmenting Keycloak once (kc.sh build ${KEYCLOAK_BUILD_OPTIONS[*]})"
+    JAVA_HOME=$(keycloak_java_home) "$dist/bin/kc.sh" build "${KEYCLOAK_BUILD_OPTIONS[@]}" \
+      >"$(log_file keycloak-build)" 2>&1 || { tail -n 40 "$(log_file keycloak-build)" >&2; die "kc.sh build failed"; }
+    echo "$wanted" >"$stamp"
+  fi
+  keycloak_prepare_home
+}
+
+# The clone's Keycloak home: own bin/ (kc.sh finds its home from its own path),
+# conf/ and data/ (import dir, tmp); shared lib/, themes/, providers/.
+keycloak_prepare_home() {
+  local dist home entry
+  dist=$(keycloak_dist_dir)
+  home=$(keycloak_home)
+  mkdir -p "$home/bin" "$home/conf" "$home/data/import"
+  cp -f "$dist"/bin/*.sh "$home/bin/"
+  cp -rf "$dist"/conf/. "$home/conf/"
+  for entry in lib themes providers; do ln -sfn "$dist/$entry" "$home/$entry"; done
+}
+
+part_keycloak_start() {
+  local home
+  home=$(keycloak_home)
+  [ -x "$home/bin/kc.sh" ] || part_keycloak_build
+  if ! process_running keycloak; then
+    if curl -fsS -o /dev/null --max-time 2 "$KEYCLOAK_URL/realms/master" 2>/dev/null; then
+      die "something already answers on $KEYCLOAK_URL that ./dev did not start"
+    fi
+    # a fresh import on every start: the realm file is the only source of truth
+    rm -rf "$home/data/import" "$home/data/tmp"
+    mkdir -p "$home/data/import"
+    cp "$ROOT/deploy/keycloak/realm-shop.json" "$home/data/import/realm-shop.json"
+    JAVA_HOME=$(keycloak_java_home) \
+    JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=$KEYCLOAK_BOOTSTRAP_ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_BOOTSTRAP_ADMIN \
+      start_process keycloak "$home/bin/kc.sh" start --optimized --import-realm \
+        --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+        --hostname="$KEYCLOAK_URL" --hostname-backchannel-dynamic=false --hostname-strict=true \
+        --http-management-port=$((KEYCLOAK_PORT + 1000)) \
+        --cache=local --log-console-output=default
+  fi
+  # ready = the imported realm publishes its OpenID configuration (the health
+  # endpoint turns green before the import has finished)
+  wait_for_http keycloak "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration" 180
+}
+
+part_keycloak_stop() { stop_process keycloak; }
+
+part_keycloak_info() {
+  echo "  Keycloak       $KEYCLOAK_URL  (realm $KEYCLOAK_REALM; admin console $KEYCLOAK_URL/admin as $KEYCLOAK_BOOTSTRAP_ADMIN/$KEYCLOAK_BOOTSTRAP_ADMIN)"
+  echo "                 demo users (password = username): admin (admin, customer), alice, bob, carol (customer)"
+}
