@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { useAuth } from 'react-oidc-context';
+import { paths } from '@/config/paths';
+import type { SignInState } from '@/lib/auth';
+import { AppLayout } from './layout';
+import { HomeRoute } from './routes/home';
+import { InboxRoute } from './routes/inbox';
+import { NotFoundRoute } from './routes/not-found';
+import { RequireAdmin } from './routes/require-admin';
+import { PageLoading } from './routes/page-loading';
+
+// The calendar (and FullCalendar with it) is its own chunk, loaded only by admins who open it.
+const CalendarRoute = lazy(() => import('./routes/calendar').then((module) => ({ default: module.CalendarRoute })));
+
+export function App() {
+  const auth = useAuth();
+
+  if (auth.isLoading || auth.activeNavigator === 'signinRedirect' || auth.activeNavigator === 'signoutRedirect') {
+    return <PageLoading label="Signing you in…" />;
+  }
+  if (!auth.isAuthenticated) {
+    const signIn = () =>
+      auth.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } satisfies SignInState });
+    return (
+      <main className="sign-in-page">
+        <div className="sign-in-card">
+          <div className="brand brand-large" aria-hidden="true">
+            <span className="brand-mark">P</span> Promo Shop
+          </div>
+          <h1>Welcome</h1>
+          <p>Sign in to see your promotions and messages.</p>
+          {auth.error && (
+            <p className="inline-error" role="alert">
+              Sign-in failed: {auth.error.message}
+            </p>
+          )}
+          <button type="button" className="button button-primary button-large" onClick={() => void signIn()}>
+            Sign in
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRoute />} />
+          <Route path={paths.inbox} element={<InboxRoute />} />
+          <Route path={`${paths.inbox}/:messageId`} element={<InboxRoute />} />
+          <Route
+            path={paths.calendar}
+            element={
+              <RequireAdmin>
+                <Suspense fallback={<PageLoading label="Loading the calendar…" />}>
+                  <CalendarRoute />
+                </Suspense>
+              </RequireAdmin>
+            }
+          />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

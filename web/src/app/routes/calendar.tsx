@@ -1,0 +1,5 @@
+import { CalendarPage } from '@/features/calendar';
+
+export function CalendarRoute() {
+  return <CalendarPage />;
+}

@@ -1,0 +1,46 @@
+/**
+ * What the calendar draws: a promotion's interval as instants and its state.
+ * The state is derived from the status and now against start and end; "ended"
+ * is never stored (contracts.md). Local date-times are resolved in the
+ * promotion's own zone with date-fns-tz.
+ */
+import { fromZonedTime } from 'date-fns-tz';
+import type { Promotion } from './promotions-api';
+
+export type PromotionState = 'draft' | 'scheduled' | 'live' | 'ended' | 'unpublished';
+
+export const PROMOTION_STATES: readonly PromotionState[] = ['draft', 'scheduled', 'live', 'ended', 'unpublished'];
+
+export const promotionStateLabels: Record<PromotionState, string> = {
+  draft: 'Draft',
+  scheduled: 'Scheduled',
+  live: 'Live',
+  ended: 'Ended',
+  unpublished: 'Unpublished',
+};
+
+export const promotionStateDescriptions: Record<PromotionState, string> = {
+  draft: 'Not published; sends nothing',
+  scheduled: 'Published, starts later',
+  live: 'Published and running',
+  ended: 'Published, end has passed',
+  unpublished: 'Taken back; sends nothing',
+};
+
+export type PromotionInterval = { start: Date; end: Date };
+
+export function promotionInterval(promotion: Pick<Promotion, 'startsAt' | 'endsAt' | 'timeZone'>): PromotionInterval {
+  return {
+    start: fromZonedTime(promotion.startsAt, promotion.timeZone),
+    end: fromZonedTime(promotion.endsAt, promotion.timeZone),
+  };
+}
+
+export function promotionState(promotion: Promotion, now: Date = new Date()): PromotionState {
+  if (promotion.status === 'DRAFT') return 'draft';
+  if (promotion.status === 'UNPUBLISHED') return 'unpublished';
+  const { start, end } = promotionInterval(promotion);
+  if (now.getTime() >= end.getTime()) return 'ended';
+  if (now.getTime() < start.getTime()) return 'scheduled';
+  return 'live';
+}

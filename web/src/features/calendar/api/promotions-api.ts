@@ -1,0 +1,116 @@
+/**
+ * The event-calendar service (contracts.md, "Event calendar"; role admin).
+ * Writes carry `If-Match: <version>` and answer 412 when someone else saved first.
+ */
+import type { ApiClient } from '@/lib/api-client';
+
+export type PromotionStatus = 'DRAFT' | 'PUBLISHED' | 'UNPUBLISHED';
+
+export type PackageProduct = {
+  sku: string;
+  name: string;
+  priceCents: number;
+  promoPriceCents: number;
+  currency: string;
+  imageUrl?: string | null;
+  url?: string | null;
+};
+
+/** What the editor sends: the Promotion JSON of contracts.md without id, version and status. */
+export type PromotionInput = {
+  title: string;
+  timeZone: string;
+  /** Local date-time `YYYY-MM-DDTHH:MM[:SS]` in `timeZone`, no offset (schedule.md). */
+  startsAt: string;
+  /** Exclusive end, same form as `startsAt`. */
+  endsAt: string;
+  /** Local `HH:MM`; defaults to the time of day of `startsAt`. */
+  dailySendTime?: string | null;
+  package: {
+    name: string;
+    discountPercent?: number | null;
+    message: string;
+    products: PackageProduct[];
+  };
+};
+
+export type Promotion = PromotionInput & { id: string; version: number; status: PromotionStatus };
+
+export type SaveResult = { promotion: Promotion; warnings: string[] };
+
+export type PreviewOccurrence = { index: number; day: string; fireAt: string };
+export type Preview = {
+  occurrences: PreviewOccurrence[];
+  sampleMessage?: { subject?: string; body?: string };
+};
+
+type Warning = string | { message?: string; detail?: string; title?: string };
+type SaveBody = Promotion & { warnings?: Warning[] } & { promotion?: Promotion };
+
+function warningText(warning: Warning): string {
+  return typeof warning === 'string' ? warning : (warning.message ?? warning.detail ?? warning.title ?? '');
+}
+
+/** The service answers the promotion, possibly wrapped with overlap `warnings`. */
+function toSaveResult(body: SaveBody): SaveResult {
+  const promotion = body.promotion ?? body;
+  const warnings = (body.warnings ?? []).map(warningText).filter(Boolean);
+  return { promotion, warnings };
+}
+
+const promotionPath = (id: string) => `/api/promotions/${encodeURIComponent(id)}`;
+
+export async function listPromotions(client: ApiClient, from: Date, to: Date, signal?: AbortSignal): Promise<Promotion[]> {
+  const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+  const body = await client.get<Promotion[] | { items?: Promotion[]; content?: Promotion[] }>(
+    `/api/promotions?${params}`,
+    { signal },
+  );
+  return Array.isArray(body) ? body : (body.items ?? body.content ?? []);
+}
+
+export async function getPromotion(client: ApiClient, id: string, signal?: AbortSignal): Promise<Promotion> {
+  return toSaveResult(await client.get<SaveBody>(promotionPath(id), { signal })).promotion;
+}
+
+export async function createPromotion(client: ApiClient, input: PromotionInput): Promise<SaveResult> {
+  const { data } = await client.request<SaveBody>('/api/promotions', { method: 'POST', body: input });
+  return toSaveResult(data);
+}
+
+export async function updatePromotion(client: ApiClient, id: string, version: number, input: PromotionInput): Promise<SaveResult> {
+  const { data } = await client.request<SaveBody>(promotionPath(id), { method: 'PUT', body: input, ifMatch: version });
+  return toSaveResult(data);
+}
+
+export async function deletePromotion(client: ApiClient, id: string, version: number): Promise<void> {
+  await client.request(promotionPath(id), { method: 'DELETE', ifMatch: version });
+}
+
+async function transition(client: ApiClient, id: string, version: number, action: 'publish' | 'unpublish') {
+  const { data } = await client.request<SaveBody | undefined>(`${promotionPath(id)}/${action}`, {
+    method: 'POST',
+    ifMatch: version,
+  });
+  return data ? toSaveResult(data) : { promotion: await getPromotion(client, id), warnings: [] };
+}
+
+export const publishPromotion = (client: ApiClient, id: string, version: number) => transition(client, id, version, 'publish');
+export const unpublishPromotion = (client: ApiClient, id: string, version: number) =>
+  transition(client, id, version, 'unpublish');
+
+type RawPreview = {
+  occurrences?: PreviewOccurrence[];
+  sampleMessage?: Preview['sampleMessage'];
+  sample?: Preview['sampleMessage'];
+  message?: Preview['sampleMessage'];
+  messages?: Preview['sampleMessage'][];
+};
+
+export async function getPreview(client: ApiClient, id: string, signal?: AbortSignal): Promise<Preview> {
+  const raw = await client.get<RawPreview>(`${promotionPath(id)}/preview`, { signal });
+  return {
+    occurrences: raw.occurrences ?? [],
+    sampleMessage: raw.sampleMessage ?? raw.sample ?? raw.message ?? raw.messages?.[0],
+  };
+}

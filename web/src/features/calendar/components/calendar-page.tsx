@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import { usePromotions, type VisibleRange } from '../hooks/use-promotions';
+import { CalendarLegend } from './calendar-legend';
+import { EventCalendar } from './event-calendar';
+import { PromotionEditor } from './promotion-editor';
+import type { SelectedRange } from './promotion-form-values';
+import './calendar.css';
+
+/** `session` changes only when the admin opens something else, so saving a new draft keeps the drawer. */
+type EditorTarget = { session: number; promotionId?: string; range?: SelectedRange };
+
+/** The admin's Event Calendar: month/week views, legend, and the promotion editor. */
+export function CalendarPage() {
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const promotions = usePromotions(range);
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const count = promotions.data?.length ?? 0;
+  const sessions = useRef(0);
+  const open = (target: Omit<EditorTarget, 'session'>) => setEditor({ session: ++sessions.current, ...target });
+
+  return (
+    <div className={`page calendar-page${editor ? ' has-drawer' : ''}`}>
+      <div className="page-header">
+        <div>
+          <h1>Event Calendar</h1>
+          <p className="page-subtitle">Plan promotions. A draft sends nothing until it is published.</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => open({})}>
+          New promotion
+        </button>
+      </div>
+      <div className="calendar-toolbar">
+        <CalendarLegend />
+        <p className="calendar-status" role="status">
+          {promotions.isFetching && !promotions.data ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Loading promotions…
+            </>
+          ) : promotions.isSuccess && count === 0 ? (
+            'No promotions in this period. Select days on the calendar to plan one.'
+          ) : promotions.isSuccess ? (
+            `${count} ${count === 1 ? 'promotion' : 'promotions'} in view`
+          ) : null}
+        </p>
+      </div>
+      {promotions.isError && (
+        <div className="alert alert-error" role="alert">
+          <p>{promotions.error.message}</p>
+          <button type="button" className="button button-secondary button-small" onClick={() => promotions.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      <div className="panel calendar-panel" aria-busy={promotions.isFetching}>
+        <EventCalendar
+          promotions={promotions.data ?? []}
+          onRangeChange={setRange}
+          onSelectRange={(selected) => open({ range: selected })}
+          onOpenPromotion={(promotionId) => open({ promotionId })}
+        />
+      </div>
+      {editor && (
+        <PromotionEditor
+          key={editor.session}
+          promotionId={editor.promotionId}
+          range={editor.range}
+          onClose={() => setEditor(null)}
+          onCreated={(promotionId) => setEditor({ ...editor, promotionId })}
+        />
+      )}
+    </div>
+  );
+}

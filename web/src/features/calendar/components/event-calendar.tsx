@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import type { DatesSetArg, EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core';
+import type { DateSelectArg } from '@fullcalendar/core';
+import type { Promotion } from '../api/promotions-api';
+import { promotionInterval, promotionState, promotionStateLabels, type PromotionState } from '../api/promotion-state';
+import type { SelectedRange } from './promotion-form-values';
+import type { VisibleRange } from '../hooks/use-promotions';
+
+type PromotionEventProps = { state: PromotionState; timeZone: string };
+
+export function toCalendarEvent(promotion: Promotion, now: Date = new Date()): EventInput {
+  const { start, end } = promotionInterval(promotion);
+  const state = promotionState(promotion, now);
+  return {
+    id: promotion.id,
+    title: promotion.title,
+    start,
+    end,
+    allDay: false,
+    classNames: ['promo-event', `promo-state-${state}`],
+    extendedProps: { state, timeZone: promotion.timeZone } satisfies PromotionEventProps,
+  };
+}
+
+function PromotionEventContent({ event, timeText }: EventContentArg) {
+  const { state, timeZone } = event.extendedProps as PromotionEventProps;
+  return (
+    <span className="promo-event-content" title={`${event.title} · ${promotionStateLabels[state]} · ${timeZone}`}>
+      <span className="promo-event-state">{promotionStateLabels[state]}</span>
+      <span className="promo-event-title">{event.title}</span>
+      {timeText && <span className="promo-event-time">{timeText}</span>}
+      <span className="promo-event-zone">{timeZone}</span>
+    </span>
+  );
+}
+
+/** Month and week views; each promotion spans its interval, styled by state. */
+export function EventCalendar({
+  promotions,
+  onRangeChange,
+  onSelectRange,
+  onOpenPromotion,
+}: {
+  promotions: Promotion[];
+  onRangeChange: (range: VisibleRange) => void;
+  onSelectRange: (range: SelectedRange) => void;
+  onOpenPromotion: (id: string) => void;
+}) {
+  const events = useMemo(() => {
+    const now = new Date();
+    return promotions.map((promotion) => toCalendarEvent(promotion, now));
+  }, [promotions]);
+
+  return (
+    <FullCalendar
+      plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+      initialView="dayGridMonth"
+      headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
+      buttonText={{ today: 'Today', month: 'Month', week: 'Week' }}
+      firstDay={1}
+      height="auto"
+      expandRows
+      nowIndicator
+      selectable
+      selectMirror
+      unselectAuto
+      eventInteractive
+      dayMaxEvents={4}
+      displayEventEnd
+      eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+      slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+      events={events}
+      eventContent={(arg) => <PromotionEventContent {...arg} />}
+      datesSet={(arg: DatesSetArg) => onRangeChange({ from: arg.start, to: arg.end })}
+      select={(arg: DateSelectArg) => {
+        onSelectRange({ start: arg.start, end: arg.end, allDay: arg.allDay });
+        arg.view.calendar.unselect();
+      }}
+      eventClick={(arg: EventClickArg) => {
+        arg.jsEvent.preventDefault();
+        onOpenPromotion(arg.event.id);
+      }}
+    />
+  );
+}

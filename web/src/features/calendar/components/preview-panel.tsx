@@ -1,0 +1,47 @@
+import { formatDateTime } from '@/lib/format';
+import { usePreview } from '../hooks/use-promotions';
+
+/** Occurrences and a sample message, as the engine computes them for the saved version. */
+export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: string; version: number; timeZone: string }) {
+  const preview = usePreview(promotionId, version, true);
+  return (
+    <section className="preview-panel" aria-labelledby="preview-title">
+      <div className="preview-header">
+        <h3 id="preview-title" className="section-title">
+          Preview
+        </h3>
+        <button type="button" className="button-link" onClick={() => preview.refetch()} disabled={preview.isFetching}>
+          Refresh
+        </button>
+      </div>
+      {preview.isPending && <p className="muted" role="status">Computing the schedule…</p>}
+      {preview.isError && <p className="inline-error" role="alert">{preview.error.message}</p>}
+      {preview.isSuccess && (
+        <>
+          <h4 className="subsection-title">
+            {preview.data.occurrences.length} daily {preview.data.occurrences.length === 1 ? 'message' : 'messages'}
+          </h4>
+          {preview.data.occurrences.length > 0 && (
+            <ol className="occurrence-list" aria-label="Send times">
+              {preview.data.occurrences.map((occurrence) => (
+                <li key={occurrence.index}>
+                  <span className="occurrence-day">Day {occurrence.index + 1}</span>
+                  <time dateTime={occurrence.fireAt}>
+                    {formatDateTime(occurrence.fireAt, { timeZone, weekday: 'short', dateStyle: undefined, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeStyle: undefined })}
+                  </time>
+                  <span className="muted small">{timeZone}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          {preview.data.sampleMessage && (
+            <div className="sample-message" aria-label="Sample message">
+              <p className="sample-subject">{preview.data.sampleMessage.subject}</p>
+              <p className="sample-body">{preview.data.sampleMessage.body}</p>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

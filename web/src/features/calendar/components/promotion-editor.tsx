@@ -1,0 +1,461 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, type FieldErrors } from '@/lib/api-error';
+import { Field } from '@/components/ui/field';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import type { Promotion } from '../api/promotions-api';
+import { promotionState, promotionStateLabels } from '../api/promotion-state';
+import { usePromotion } from '../hooks/use-promotions';
+import {
+  useDeletePromotion,
+  usePublishPromotion,
+  useSavePromotion,
+  useUnpublishPromotion,
+} from '../hooks/use-promotion-mutations';
+import { promotionKeys } from '../hooks/promotion-query-keys';
+import { PreviewPanel } from './preview-panel';
+import { ProductPicker } from './product-picker';
+import {
+  MESSAGE_PLACEHOLDERS,
+  formValuesFrom,
+  newFormValues,
+  parseDiscount,
+  timeZoneOptions,
+  toPromotionInput,
+  type PromotionFormValues,
+  type SelectedRange,
+} from './promotion-form-values';
+
+/** Which server field paths each form field shows (contracts.md field names). */
+const FIELD_PATHS: Record<keyof PromotionFormValues, (path: string) => boolean> = {
+  title: (p) => p === 'title',
+  packageName: (p) => p === 'package.name' || p === 'package',
+  discountPercent: (p) => p === 'package.discountPercent',
+  message: (p) => p === 'package.message',
+  products: (p) => p.startsWith('package.products'),
+  timeZone: (p) => p === 'timeZone',
+  startsAt: (p) => p === 'startsAt',
+  endsAt: (p) => p === 'endsAt',
+  dailySendTime: (p) => p === 'dailySendTime',
+};
+
+function errorFor(errors: FieldErrors, field: keyof PromotionFormValues): string | undefined {
+  const messages = Object.entries(errors)
+    .filter(([path]) => FIELD_PATHS[field](path))
+    .map(([path, message]) => (path.includes('[') ? `${path.replace(/^package\./, '')}: ${message}` : message));
+  return messages.length ? messages.join(' ') : undefined;
+}
+
+function unplacedErrors(errors: FieldErrors): [string, string][] {
+  const fields = Object.keys(FIELD_PATHS) as (keyof PromotionFormValues)[];
+  return Object.entries(errors).filter(([path]) => !fields.some((field) => FIELD_PATHS[field](path)));
+}
+
+type Feedback = { notice?: string; warnings: string[] };
+
+/**
+ * The drawer that creates or edits one promotion. It loads the promotion when
+ * given an id; the form below remounts on every new saved version.
+ */
+export function PromotionEditor({
+  promotionId,
+  range,
+  onClose,
+  onCreated,
+}: {
+  promotionId?: string;
+  range?: SelectedRange;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const query = usePromotion(promotionId);
+  const [feedback, setFeedback] = useState<Feedback>({ warnings: [] });
+  const titleId = useId();
+  const drawerRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    drawerRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [promotionId, query.isSuccess]);
+
+  const promotion = query.data;
+  const state = promotion ? promotionState(promotion) : null;
+  return (
+    <aside
+      ref={drawerRef}
+      className="editor-drawer"
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+      }}
+    >
+      <header className="editor-header">
+        <div>
+          <h2 id={titleId}>{promotionId ? 'Edit promotion' : 'New promotion'}</h2>
+          {state && <span className={`state-chip promo-state-${state}`}>{promotionStateLabels[state]}</span>}
+        </div>
+        <button type="button" className="icon-button" aria-label="Close editor" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {promotionId && query.isPending && (
+        <p className="editor-state" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading promotion…
+        </p>
+      )}
+      {promotionId && query.isError && (
+        <p className="editor-state inline-error" role="alert">
+          {query.error.message}
+        </p>
+      )}
+      {(!promotionId || promotion) && (
+        <PromotionForm
+          key={promotion ? `${promotion.id}@${promotion.version}` : 'new'}
+          promotion={promotion}
+          initial={promotion ? formValuesFrom(promotion) : newFormValues(range)}
+          feedback={feedback}
+          setFeedback={setFeedback}
+          onCreated={onCreated}
+          onDeleted={onClose}
+        />
+      )}
+    </aside>
+  );
+}
+
+function PromotionForm({
+  promotion,
+  initial,
+  feedback,
+  setFeedback,
+  onCreated,
+  onDeleted,
+}: {
+  promotion?: Promotion;
+  initial: PromotionFormValues;
+  feedback: Feedback;
+  setFeedback: (feedback: Feedback) => void;
+  onCreated: (id: string) => void;
+  onDeleted: () => void;
+}) {
+  const [values, setValues] = useState(initial);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<ApiError | Error | null>(null);
+  const [confirming, setConfirming] = useState<'publish' | 'delete' | null>(null);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+  const queryClient = useQueryClient();
+
+  const save = useSavePromotion();
+  const publish = usePublishPromotion();
+  const unpublish = useUnpublishPromotion();
+  const remove = useDeletePromotion();
+  const busy = save.isPending || publish.isPending || unpublish.isPending || remove.isPending;
+
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  const set = <K extends keyof PromotionFormValues>(field: K, value: PromotionFormValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+
+  const fail = (error: unknown) => {
+    setProblem(error instanceof Error ? error : new Error(String(error)));
+    setFieldErrors(error instanceof ApiError ? error.fieldErrors : {});
+    setFeedback({ warnings: [] });
+  };
+  const succeed = (notice: string, warnings: string[] = []) => {
+    setProblem(null);
+    setFieldErrors({});
+    setFeedback({ notice, warnings });
+  };
+
+  const target = promotion ? { id: promotion.id, version: promotion.version } : undefined;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      { target, input: toPromotionInput(values) },
+      {
+        onSuccess: (result) => {
+          succeed(promotion ? 'Changes saved.' : 'Draft saved.', result.warnings);
+          if (!promotion) onCreated(result.promotion.id);
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  const reloadLatest = () => {
+    if (!promotion) return;
+    setProblem(null);
+    setFieldErrors({});
+    void queryClient.invalidateQueries({ queryKey: promotionKeys.detail(promotion.id) });
+    void queryClient.invalidateQueries({ queryKey: ['promotions', 'range'] });
+  };
+
+  const insertPlaceholder = (token: string) => {
+    const textarea = messageRef.current;
+    const start = textarea?.selectionStart ?? values.message.length;
+    const end = textarea?.selectionEnd ?? values.message.length;
+    set('message', values.message.slice(0, start) + token + values.message.slice(end));
+    requestAnimationFrame(() => {
+      textarea?.focus();
+      textarea?.setSelectionRange(start + token.length, start + token.length);
+    });
+  };
+
+  const discount = parseDiscount(values.discountPercent);
+  const stale = problem instanceof ApiError && problem.isStaleVersion;
+  const leftover = unplacedErrors(fieldErrors);
+  const published = promotion?.status === 'PUBLISHED';
+
+  return (
+    <form className="editor-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <div className="editor-body">
+        {problem && (
+          <div className="alert alert-error" role="alert">
+            <p className="alert-title">{stale ? 'This promotion was changed elsewhere.' : 'Could not complete the action.'}</p>
+            <p>{problem.message}</p>
+            {leftover.length > 0 && (
+              <ul>
+                {leftover.map(([path, message]) => (
+                  <li key={path}>
+                    <code>{path}</code>: {message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {stale && (
+              <button type="button" className="button button-secondary button-small" onClick={reloadLatest}>
+                Reload latest version
+              </button>
+            )}
+          </div>
+        )}
+        {!problem && feedback.notice && (
+          <div className="alert alert-success" role="status">
+            {feedback.notice}
+          </div>
+        )}
+        {feedback.warnings.length > 0 && (
+          <div className="alert alert-warning" role="status">
+            <p className="alert-title">Heads-up</p>
+            <ul>
+              {feedback.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        <fieldset className="form-section">
+          <legend>Promotion</legend>
+          <Field label="Title" error={errorFor(fieldErrors, 'title')}>
+            {(control) => (
+              <input {...control} className="input" value={values.title} maxLength={120} onChange={(e) => set('title', e.target.value)} />
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>Package</legend>
+          <div className="form-row">
+            <Field label="Package name" error={errorFor(fieldErrors, 'packageName')} className="grow">
+              {(control) => (
+                <input {...control} className="input" value={values.packageName} onChange={(e) => set('packageName', e.target.value)} />
+              )}
+            </Field>
+            <Field label="Discount (%)" error={errorFor(fieldErrors, 'discountPercent')} className="narrow">
+              {(control) => (
+                <input
+                  {...control}
+                  className="input"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={99}
+                  value={values.discountPercent}
+                  onChange={(e) => set('discountPercent', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <Field label="Products" error={errorFor(fieldErrors, 'products')}>
+            {(control) => (
+              <ProductPicker
+                products={values.products}
+                discountPercent={discount}
+                onChange={(products) => set('products', products)}
+                describedBy={control['aria-describedby']}
+                invalid={control['aria-invalid']}
+              />
+            )}
+          </Field>
+          <Field
+            label="Message"
+            error={errorFor(fieldErrors, 'message')}
+            hint={
+              <div className="placeholder-help">
+                <p>Plain text, sent once a day. Placeholders (click to insert):</p>
+                <ul>
+                  {MESSAGE_PLACEHOLDERS.map(({ token, description }) => (
+                    <li key={token}>
+                      <button type="button" className="token" onClick={() => insertPlaceholder(token)}>
+                        {token}
+                      </button>{' '}
+                      <span className="muted">{description}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            }
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                ref={messageRef}
+                className="input"
+                rows={4}
+                maxLength={2000}
+                value={values.message}
+                onChange={(e) => set('message', e.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>When</legend>
+          <Field label="Time zone" error={errorFor(fieldErrors, 'timeZone')} hint="Start, end and send time are local times in this zone.">
+            {(control) => (
+              <select {...control} className="input" value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+                {timeZoneOptions().map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone.replaceAll('_', ' ')}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-row">
+            <Field label="Starts" error={errorFor(fieldErrors, 'startsAt')} className="grow">
+              {(control) => (
+                <input {...control} className="input" type="datetime-local" value={values.startsAt} onChange={(e) => set('startsAt', e.target.value)} />
+              )}
+            </Field>
+            <Field label="Ends" error={errorFor(fieldErrors, 'endsAt')} className="grow" hint="Exclusive: nothing is sent at or after it.">
+              {(control) => (
+                <input {...control} className="input" type="datetime-local" value={values.endsAt} onChange={(e) => set('endsAt', e.target.value)} />
+              )}
+            </Field>
+          </div>
+          <Field
+            label="Daily send time"
+            error={errorFor(fieldErrors, 'dailySendTime')}
+            hint="From the second day on. The first message goes out when the promotion starts. Empty: the start's time of day."
+            className="narrow-field"
+          >
+            {(control) => (
+              <input {...control} className="input" type="time" value={values.dailySendTime} onChange={(e) => set('dailySendTime', e.target.value)} />
+            )}
+          </Field>
+        </fieldset>
+
+        {promotion && <PreviewPanel promotionId={promotion.id} version={promotion.version} timeZone={promotion.timeZone} />}
+        {!promotion && <p className="muted small">Save the draft to see a preview of the daily messages.</p>}
+      </div>
+
+      <footer className="editor-actions">
+        <button type="submit" className={`button ${published ? 'button-secondary' : 'button-primary'}`} disabled={busy || (!!promotion && !dirty)}>
+          {save.isPending ? 'Saving…' : promotion ? 'Save changes' : 'Save draft'}
+        </button>
+        {promotion && !published && (
+          <button
+            type="button"
+            className="button button-success"
+            disabled={busy || dirty}
+            title={dirty ? 'Save your changes before publishing' : undefined}
+            onClick={() => setConfirming('publish')}
+          >
+            Publish…
+          </button>
+        )}
+        {promotion && published && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            onClick={() =>
+              unpublish.mutate(target!, { onSuccess: (result) => succeed('Unpublished. No more messages will be sent.', result.warnings), onError: fail })
+            }
+          >
+            {unpublish.isPending ? 'Unpublishing…' : 'Unpublish'}
+          </button>
+        )}
+        <span className="spacer" />
+        {promotion && (
+          <button
+            type="button"
+            className="button button-danger-outline"
+            disabled={busy || published}
+            aria-describedby={published ? 'delete-hint' : undefined}
+            onClick={() => setConfirming('delete')}
+          >
+            Delete…
+          </button>
+        )}
+        {published && (
+          <span id="delete-hint" className="muted small">
+            Unpublish before deleting.
+          </span>
+        )}
+      </footer>
+
+      {confirming === 'publish' && promotion && (
+        <ConfirmDialog
+          title="Publish this promotion?"
+          confirmLabel="Publish"
+          busy={publish.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            publish.mutate(target!, {
+              onSuccess: (result) => {
+                setConfirming(null);
+                succeed('Published. Customers get the first message when it starts.', result.warnings);
+              },
+              onError: (error) => {
+                setConfirming(null);
+                fail(error);
+              },
+            })
+          }
+        >
+          <p>
+            Every customer will get “{promotion.title}” in their inbox once a day from {promotion.startsAt.replace('T', ' ')} until{' '}
+            {promotion.endsAt.replace('T', ' ')} ({promotion.timeZone}).
+          </p>
+        </ConfirmDialog>
+      )}
+      {confirming === 'delete' && promotion && (
+        <ConfirmDialog
+          title="Delete this promotion?"
+          confirmLabel="Delete"
+          tone="danger"
+          busy={remove.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            remove.mutate(target!, {
+              onSuccess: () => {
+                setConfirming(null);
+                onDeleted();
+              },
+              onError: (error) => {
+                setConfirming(null);
+                fail(error);
+              },
+            })
+          }
+        >
+          <p>“{promotion.title}” will be removed from the calendar. This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}
