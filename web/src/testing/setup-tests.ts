@@ -1,5 +1,7 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+// Two shared cores: give findBy* queries room without hiding real failures.
+configure({ asyncUtilTimeout: 4000 });
 afterEach(() => cleanup());

@@ -14,20 +14,24 @@ export type UnreadCount = {
 
 /**
  * The signed-in user's unread count: live from the inbox's event stream, with
- * polling of `GET /api/inbox/unread-count` whenever the stream is down. A
+ * polling of `GET /api/inbox/unread-count` whenever the stream is down
+ * (it is retried every few seconds). A
  * higher count means new messages arrived, so the message lists are refreshed.
  */
 export function useUnreadCount(): UnreadCount {
   const client = useApiClient();
   const queryClient = useQueryClient();
-  const [live, setLive] = useState(false);
+  // Polling runs only while the stream is down, so a slow poll can never
+  // overwrite a newer count from the stream.
+  const [stream, setStream] = useState<'connecting' | 'live' | 'down'>('connecting');
 
   useEffect(() => {
     const controller = new AbortController();
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onCount = (count: number) => {
-      setLive(true);
+      setStream('live');
+      void queryClient.cancelQueries({ queryKey: inboxKeys.unreadCount });
       const previous = queryClient.getQueryData<number>(inboxKeys.unreadCount);
       queryClient.setQueryData(inboxKeys.unreadCount, count);
       if (previous !== undefined && count > previous) {
@@ -42,7 +46,7 @@ export function useUnreadCount(): UnreadCount {
         // Falls through to polling and a later reconnect.
       }
       if (controller.signal.aborted) return;
-      setLive(false);
+      setStream('down');
       retryTimer = setTimeout(connect, config.unreadStreamRetryMs);
     };
     void connect();
@@ -56,8 +60,9 @@ export function useUnreadCount(): UnreadCount {
   const query = useQuery({
     queryKey: inboxKeys.unreadCount,
     queryFn: ({ signal }) => getUnreadCount(client, signal),
-    refetchInterval: live ? false : config.unreadPollIntervalMs,
+    enabled: stream === 'down',
+    refetchInterval: config.unreadPollIntervalMs,
   });
 
-  return { count: query.data, live };
+  return { count: query.data, live: stream === 'live' };
 }

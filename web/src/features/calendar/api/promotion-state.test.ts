@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Promotion } from './promotions-api';
+import { promotionInterval, promotionState } from './promotion-state';
+
+const promotion = (status: Promotion['status']): Promotion => ({
+  id: 'p1',
+  version: 1,
+  status,
+  title: 'Summer',
+  timeZone: 'Europe/Berlin',
+  startsAt: '2026-07-01T14:00',
+  endsAt: '2026-07-04T09:00',
+  dailySendTime: '09:00',
+  package: { name: 'Pack', discountPercent: 20, message: 'Hi', products: [] },
+});
+
+describe('promotionState', () => {
+  it('resolves the local interval in the promotion zone', () => {
+    const { start, end } = promotionInterval(promotion('DRAFT'));
+    expect(start.toISOString()).toBe('2026-07-01T12:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-07-04T07:00:00.000Z');
+  });
+
+  it('derives scheduled, live and ended from now for published promotions', () => {
+    const published = promotion('PUBLISHED');
+    expect(promotionState(published, new Date('2026-07-01T11:59:59Z'))).toBe('scheduled');
+    expect(promotionState(published, new Date('2026-07-01T12:00:00Z'))).toBe('live');
+    expect(promotionState(published, new Date('2026-07-04T06:59:59Z'))).toBe('live');
+    expect(promotionState(published, new Date('2026-07-04T07:00:00Z'))).toBe('ended');
+  });
+
+  it('keeps draft and unpublished whatever the time', () => {
+    const during = new Date('2026-07-02T10:00:00Z');
+    expect(promotionState(promotion('DRAFT'), during)).toBe('draft');
+    expect(promotionState(promotion('UNPUBLISHED'), during)).toBe('unpublished');
+  });
+});

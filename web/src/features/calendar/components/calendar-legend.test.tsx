@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import type { Promotion } from '../api/promotions-api';
+import { CalendarLegend } from './calendar-legend';
+import { toCalendarEvent } from './event-calendar';
+
+describe('calendar state styling', () => {
+  it('the legend names every state with its swatch', () => {
+    render(<CalendarLegend />);
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    const items = within(legend).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.legend-label')?.textContent)).toEqual([
+      'Draft',
+      'Scheduled',
+      'Live',
+      'Ended',
+      'Unpublished',
+    ]);
+    for (const [index, state] of ['draft', 'scheduled', 'live', 'ended', 'unpublished'].entries()) {
+      expect(items[index].querySelector('.legend-swatch')).toHaveClass(`promo-state-${state}`);
+    }
+  });
+
+  it('a promotion is drawn across its interval with its state class and zone', () => {
+    const promotion: Promotion = {
+      id: 'p1',
+      version: 2,
+      status: 'PUBLISHED',
+      title: 'Winter',
+      timeZone: 'America/New_York',
+      startsAt: '2026-12-01T09:00',
+      endsAt: '2026-12-05T00:00',
+      package: { name: 'Pack', message: 'Hi', products: [] },
+    };
+    const event = toCalendarEvent(promotion, new Date('2026-12-02T12:00:00Z'));
+    expect(event.classNames).toEqual(['promo-event', 'promo-state-live']);
+    expect((event.start as Date).toISOString()).toBe('2026-12-01T14:00:00.000Z');
+    expect((event.end as Date).toISOString()).toBe('2026-12-05T05:00:00.000Z');
+    expect(event.extendedProps).toEqual({ state: 'live', timeZone: 'America/New_York' });
+    expect(toCalendarEvent({ ...promotion, status: 'DRAFT' }).classNames).toContain('promo-state-draft');
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createFakeApi, json, problem } from '@/testing/fake-api';
+import { renderWithApp } from '@/testing/render';
+import type { Promotion } from '../api/promotions-api';
+import { PromotionEditor } from './promotion-editor';
+
+const saved = (overrides: Partial<Promotion> = {}): Promotion => ({
+  id: 'p1',
+  version: 3,
+  status: 'DRAFT',
+  title: 'Summer sale',
+  timeZone: 'Europe/Berlin',
+  startsAt: '2026-07-01T14:00',
+  endsAt: '2026-07-04T09:00',
+  dailySendTime: '09:00',
+  package: {
+    name: 'Summer pack',
+    discountPercent: 20,
+    message: 'Hi {{firstName}}',
+    products: [{ sku: 'SKU-1', name: 'Trail shoe', priceCents: 10000, promoPriceCents: 8000, currency: 'EUR' }],
+  },
+  ...overrides,
+});
+
+const previewRoute = () => json({ occurrences: [], sampleMessage: { subject: 's', body: 'b' } });
+
+describe('PromotionEditor', () => {
+  it('shows problem+json field errors at their fields', async () => {
+    const api = createFakeApi().on('POST', '/api/promotions', () =>
+      problem(400, {
+        title: 'Bad Request',
+        detail: 'The promotion is invalid.',
+        errors: [
+          { field: 'title', message: 'must not be blank' },
+          { field: 'endsAt', message: 'must be after startsAt' },
+          { field: 'package.message', message: 'unknown placeholder {{nickname}}' },
+        ],
+      }),
+    );
+    renderWithApp(<PromotionEditor onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    const title = await screen.findByLabelText('Title');
+    await waitFor(() => expect(title).toHaveAttribute('aria-invalid', 'true'));
+    expect(title).toHaveAccessibleDescription('must not be blank');
+    expect(screen.getByLabelText('Ends')).toHaveAccessibleDescription(/must be after startsAt/);
+    expect(screen.getByLabelText('Message')).toHaveAccessibleDescription(/unknown placeholder \{\{nickname\}\}/);
+    expect(screen.getByLabelText('Starts')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('alert')).toHaveTextContent('The promotion is invalid.');
+  });
+
+  it('sends the form as Promotion JSON and shows overlap warnings', async () => {
+    const onCreated = vi.fn();
+    const api = createFakeApi()
+      .on('POST', '/api/promotions', ({ body }) => json({ ...saved(), ...(body as object), id: 'p9', version: 1, status: 'DRAFT', warnings: ['Overlaps with “Spring sale”'] }, 201))
+      .on('GET', '/api/promotions/p9/preview', previewRoute);
+    renderWithApp(<PromotionEditor onClose={vi.fn()} onCreated={onCreated} />, { api });
+
+    await userEvent.type(screen.getByLabelText('Title'), 'Autumn deals');
+    await userEvent.type(screen.getByLabelText('Package name'), 'Autumn pack');
+    await userEvent.selectOptions(screen.getByLabelText('Time zone'), 'Europe/Berlin');
+    await userEvent.type(screen.getByLabelText('Starts'), '2026-10-01T10:00');
+    await userEvent.type(screen.getByLabelText('Ends'), '2026-10-05T00:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('p9'));
+    const body = api.callsTo('POST', '/api/promotions')[0].body as Promotion;
+    expect(body).toMatchObject({
+      title: 'Autumn deals',
+      timeZone: 'Europe/Berlin',
+      startsAt: '2026-10-01T10:00',
+      endsAt: '2026-10-05T00:00',
+      package: { name: 'Autumn pack', discountPercent: 20 },
+    });
+    expect(await screen.findByText('Overlaps with “Spring sale”')).toBeInTheDocument();
+  });
+
+  it('offers to reload when the version is stale (412)', async () => {
+    let loads = 0;
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved({ version: 3 + loads++ })))
+      .on('GET', '/api/promotions/p1/preview', previewRoute)
+      .on('PUT', '/api/promotions/p1', () => problem(412, { title: 'Precondition Failed' }));
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    const title = await screen.findByLabelText('Title');
+    await userEvent.type(title, '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This promotion was changed elsewhere.');
+    expect(api.callsTo('PUT', '/api/promotions/p1')[0].headers.get('If-Match')).toBe('3');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Reload latest version' }));
+    await waitFor(() => expect(api.callsTo('GET', '/api/promotions/p1')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Summer sale'));
+  });
+
+  it('publishes only after confirmation', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved()))
+      .on('GET', '/api/promotions/p1/preview', () =>
+        json({
+          occurrences: [
+            { index: 0, day: '2026-07-01', fireAt: '2026-07-01T12:00:00Z' },
+            { index: 1, day: '2026-07-02', fireAt: '2026-07-02T07:00:00Z' },
+          ],
+          sampleMessage: { subject: 'Summer sale', body: 'Hi Alice' },
+        }),
+      )
+      .on('POST', '/api/promotions/p1/publish', () => json(saved({ status: 'PUBLISHED', version: 4 })));
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    expect(await screen.findByText('2 daily messages')).toBeInTheDocument();
+    expect(screen.getByText('Hi Alice')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Publish…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Publish this promotion?' });
+    expect(api.callsTo('POST', '/api/promotions/p1/publish')).toHaveLength(0);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/promotions/p1/publish')).toHaveLength(1));
+    expect(api.callsTo('POST', '/api/promotions/p1/publish')[0].headers.get('If-Match')).toBe('3');
+    expect(await screen.findByRole('button', { name: 'Unpublish' })).toBeInTheDocument();
+  });
+
+  it('refuses to delete a published promotion', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))
+      .on('GET', '/api/promotions/p1/preview', previewRoute);
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+    const remove = await screen.findByRole('button', { name: 'Delete…' });
+    expect(remove).toBeDisabled();
+    expect(remove).toHaveAccessibleDescription('Unpublish before deleting.');
+  });
+});
