@@ -1,0 +1,40 @@
+# The inbox service (services/inbox, Spring Boot) on $INBOX_URL, database `inbox`.
+# Tests (`mvn verify`) use the database `inbox_test` and real tokens from Keycloak.
+
+inbox_dir() { echo "$ROOT/services/inbox"; }
+inbox_jar() { echo "$(inbox_dir)/target/inbox-0.1.0-SNAPSHOT.jar"; }
+
+# True when the jar is older than a source file or the pom (cheap: one find).
+inbox_jar_stale() {
+  local jar; jar=$(inbox_jar)
+  [ -s "$jar" ] || return 0
+  [ -n "$(find "$(inbox_dir)/src/main" "$(inbox_dir)/pom.xml" -newer "$jar" -type f -print -quit)" ]
+}
+
+part_inbox_build() {
+  if inbox_jar_stale; then
+    (cd "$(inbox_dir)" && mvn -q -B package -DskipTests) || die "inbox build failed"
+  else
+    echo "inbox jar is up to date"
+  fi
+}
+
+part_inbox_start() {
+  [ -s "$(inbox_jar)" ] || part_inbox_build
+  INBOX_PORT=$INBOX_PORT KEYCLOAK_URL=$KEYCLOAK_URL PGHOST=$PGHOST PGPORT=$PGPORT \
+    start_process inbox java -Xms128m -Xmx768m \
+      -jar "$(inbox_jar)"
+  wait_for_http inbox "$INBOX_URL/actuator/health" 120
+}
+
+part_inbox_stop() { stop_process inbox; }
+
+# Unit tests, then *IT integration tests against PostgreSQL (inbox_test) and the
+# running Keycloak (real tokens for alice, bob, admin, promo-job, promo-scheduler).
+part_inbox_test() {
+  (cd "$(inbox_dir)" && mvn -B -ntp verify)
+}
+
+part_inbox_info() {
+  echo "  Inbox API      $INBOX_URL/api/inbox/messages  (OpenAPI: $INBOX_URL/v3/api-docs)"
+}

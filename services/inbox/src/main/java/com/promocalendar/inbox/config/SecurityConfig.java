@@ -1,0 +1,81 @@
+package com.promocalendar.inbox.config;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Resource server for Keycloak access tokens (issuer, signature, expiry and the
+ * {@code inbox-service} audience are checked by Spring Boot from application.yml).
+ * Keycloak realm roles become authorities here and only here; each controller
+ * states which role may call it.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // an SSE stream's async dispatches were authorized when it was opened
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
+                        .authenticationEntryPoint(SecurityConfig::unauthorized))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()); // bearer tokens only, no cookies
+        return http.build();
+    }
+
+    private static final BearerTokenAuthenticationEntryPoint BEARER_CHALLENGE =
+            new BearerTokenAuthenticationEntryPoint();
+
+    /** 401 as problem+json, keeping the bearer challenge header of RFC 6750. */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        BEARER_CHALLENGE.commence(request, response, failure);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"A valid bearer token from Keycloak realm shop is required.\"}");
+    }
+
+    /** {@code realm_access.roles: ["customer"]} becomes authority {@code ROLE_customer}. */
+    static JwtAuthenticationConverter realmRoles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfig::realmRoleAuthorities);
+        return converter;
+    }
+
+    static Collection<GrantedAuthority> realmRoleAuthorities(Jwt jwt) {
+        if (!(jwt.getClaim("realm_access") instanceof Map<?, ?> realmAccess)
+                || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
+            return List.of();
+        }
+        return roles.stream()
+                .filter(String.class::isInstance)
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+    }
+}

@@ -1,0 +1,96 @@
+package com.promocalendar.inbox;
+
+import static com.promocalendar.inbox.support.Caller.ADMIN;
+import static com.promocalendar.inbox.support.Caller.ALICE;
+import static com.promocalendar.inbox.support.Caller.ANONYMOUS;
+import static com.promocalendar.inbox.support.Caller.BOB;
+import static com.promocalendar.inbox.support.Caller.PROMO_JOB;
+import static com.promocalendar.inbox.support.Caller.PROMO_SCHEDULER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.promocalendar.inbox.support.Caller;
+import com.promocalendar.inbox.support.InboxHttp;
+import com.promocalendar.inbox.support.IntegrationTest;
+import com.promocalendar.inbox.support.UnreadCountStream;
+
+/**
+ * Every endpoint against every kind of caller, with real Keycloak tokens. Alice
+ * owns the one stored message; Bob and the admin are other people (404 on her
+ * message, never a 403 that would confirm it exists); the service accounts are
+ * not people (403 on the person endpoints); only promo-job may deliver.
+ */
+class AuthorizationMatrixIT extends IntegrationTest {
+
+    private static final List<Caller> CALLERS = List.of(ANONYMOUS, ALICE, BOB, ADMIN, PROMO_JOB, PROMO_SCHEDULER);
+
+    /** endpoint, then the expected status for each caller in the order of CALLERS. */
+    private static final List<Object[]> MATRIX = List.of(
+            new Object[] {"GET /api/inbox/messages", List.of(401, 200, 200, 200, 403, 403)},
+            new Object[] {"GET /api/inbox/messages/{id}", List.of(401, 200, 404, 404, 403, 403)},
+            new Object[] {"POST /api/inbox/messages/{id}/read", List.of(401, 204, 404, 404, 403, 403)},
+            new Object[] {"POST /api/inbox/read-all", List.of(401, 204, 204, 204, 403, 403)},
+            new Object[] {"DELETE /api/inbox/messages/{id}", List.of(401, 204, 404, 404, 403, 403)},
+            new Object[] {"GET /api/inbox/unread-count", List.of(401, 200, 200, 200, 403, 403)},
+            new Object[] {"GET /api/inbox/unread-count/stream", List.of(401, 200, 200, 200, 403, 403)},
+            new Object[] {"POST " + BATCH, List.of(401, 403, 403, 403, 200, 403)});
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Object[] row : MATRIX) {
+            @SuppressWarnings("unchecked")
+            List<Integer> statuses = (List<Integer>) row[1];
+            for (int i = 0; i < CALLERS.size(); i++) {
+                cases.add(Arguments.of(row[0], CALLERS.get(i), statuses.get(i)));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEveryCallerAsSpecified(String endpoint, Caller caller, int expected) throws Exception {
+        String alicesMessage = deliverOne(message(ALICE.userId()));
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", alicesMessage);
+
+        if (path.endsWith("/stream")) {
+            try (UnreadCountStream stream = http.openStream(caller)) {
+                assertThat(stream.status()).isEqualTo(expected);
+                if (expected == 200) {
+                    assertThat(stream.contentType()).startsWith("text/event-stream");
+                    assertThat(stream.next(Duration.ofSeconds(10))).isEqualTo(caller == ALICE ? 1 : 0);
+                }
+            }
+        } else {
+            InboxHttp.Response response = path.equals(BATCH)
+                    ? http.postJson(caller, path, batch(List.of(message(BOB.userId()))))
+                    : http.call(caller, method, path);
+            assertThat(response.status()).as(response.body()).isEqualTo(expected);
+            if (expected >= 400) {
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+            if (endpoint.equals("GET /api/inbox/messages") && expected == 200) {
+                assertThat(response.json().path("items")).hasSize(caller == ALICE ? 1 : 0);
+            }
+        }
+
+        if (caller != ALICE) {
+            Map<String, Object> state = jdbc.queryForMap(
+                    "SELECT read_at, archived_at FROM message WHERE id = ?", Long.parseLong(alicesMessage));
+            assertThat(state.get("read_at")).as("alice's message untouched by " + caller).isNull();
+            assertThat(state.get("archived_at")).as("alice's message untouched by " + caller).isNull();
+        }
+        long expectedRows = path.equals(BATCH) && expected == 200 ? 2 : 1;
+        assertThat(storedMessages()).isEqualTo(expectedRows);
+    }
+}
