@@ -35,3 +35,10 @@ describe('promotionState', () => {
     expect(promotionState(promotion('UNPUBLISHED'), during)).toBe('unpublished');
   });
 });
+
+describe('promotionInterval', () => {
+  it('prefers the instants the service resolved', () => {
+    const { start } = promotionInterval({ ...promotion('DRAFT'), startsAtInstant: '2026-07-01T12:30:00Z' });
+    expect(start.toISOString()).toBe('2026-07-01T12:30:00.000Z');
+  });
+});

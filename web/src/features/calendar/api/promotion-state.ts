@@ -1,8 +1,9 @@
 /**
  * What the calendar draws: a promotion's interval as instants and its state.
  * The state is derived from the status and now against start and end; "ended"
- * is never stored (contracts.md). Local date-times are resolved in the
- * promotion's own zone with date-fns-tz.
+ * is never stored (contracts.md). The service sends the resolved instants;
+ * without them, local date-times are resolved in the promotion's own zone with
+ * date-fns-tz.
  */
 import { fromZonedTime } from 'date-fns-tz';
 import type { Promotion } from './promotions-api';
@@ -29,10 +30,13 @@ export const promotionStateDescriptions: Record<PromotionState, string> = {
 
 export type PromotionInterval = { start: Date; end: Date };
 
-export function promotionInterval(promotion: Pick<Promotion, 'startsAt' | 'endsAt' | 'timeZone'>): PromotionInterval {
+/** The service's resolved instants when it sent them; otherwise resolved here in the promotion's zone. */
+export function promotionInterval(
+  promotion: Pick<Promotion, 'startsAt' | 'endsAt' | 'timeZone' | 'startsAtInstant' | 'endsAtInstant'>,
+): PromotionInterval {
   return {
-    start: fromZonedTime(promotion.startsAt, promotion.timeZone),
-    end: fromZonedTime(promotion.endsAt, promotion.timeZone),
+    start: promotion.startsAtInstant ? new Date(promotion.startsAtInstant) : fromZonedTime(promotion.startsAt, promotion.timeZone),
+    end: promotion.endsAtInstant ? new Date(promotion.endsAtInstant) : fromZonedTime(promotion.endsAt, promotion.timeZone),
   };
 }
 

@@ -34,7 +34,14 @@ export type PromotionInput = {
   };
 };
 
-export type Promotion = PromotionInput & { id: string; version: number; status: PromotionStatus };
+export type Promotion = PromotionInput & {
+  id: string;
+  version: number;
+  status: PromotionStatus;
+  /** The interval as the service resolved it (read-only extras of its representation). */
+  startsAtInstant?: string;
+  endsAtInstant?: string;
+};
 
 export type SaveResult = { promotion: Promotion; warnings: string[] };
 

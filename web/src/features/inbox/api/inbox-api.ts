@@ -23,6 +23,8 @@ export type InboxMessage = {
   day?: string;
   createdAt?: string;
   expiresAt?: string;
+  /** The service's verdict when it sent one; otherwise derived from expiresAt. */
+  expired?: boolean;
   read: boolean;
 };
 
@@ -54,6 +56,7 @@ function toMessage(raw: RawMessage): InboxMessage {
     day: raw.day,
     createdAt: raw.createdAt ?? raw.receivedAt ?? raw.deliveredAt,
     expiresAt: raw.expiresAt,
+    expired: raw.expired,
     read: Boolean(raw.read ?? raw.readAt),
   };
 }
@@ -85,5 +88,6 @@ export async function archiveMessage(client: ApiClient, id: string): Promise<voi
 }
 
 export function isExpired(message: InboxMessage, now: Date = new Date()): boolean {
+  if (message.expired !== undefined) return message.expired;
   return message.expiresAt !== undefined && new Date(message.expiresAt).getTime() <= now.getTime();
 }

@@ -1,0 +1,100 @@
+// The admin plans a promotion on the Event Calendar: creates a draft, previews
+// it, publishes it. The promotion is removed again through the API afterwards.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { callApi, env, launchBrowser, newPage, runId, screenshot, signIn, userToken } from './support.mjs';
+
+const title = `E2E Spring deals ${runId}`;
+
+/** YYYY-MM-DD of today + n days (UTC calendar; the promotion's zone is Europe/Berlin). */
+const dayFromNow = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('admin', () => {
+  let browser;
+  let page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+
+  after(async () => {
+    await browser?.close();
+    // Leave nothing behind: find this run's promotion and remove it.
+    const token = await userToken('admin');
+    const { data } = await callApi(`${env.calendar}/api/promotions`, { token });
+    for (const promotion of Array.isArray(data) ? data.filter((p) => p.title === title) : []) {
+      let version = promotion.version;
+      if (promotion.status === 'PUBLISHED') {
+        const unpublished = await callApi(`${env.calendar}/api/promotions/${promotion.id}/unpublish`, {
+          token,
+          method: 'POST',
+          headers: { 'If-Match': String(version) },
+        });
+        version = unpublished.data?.version ?? version + 1;
+      }
+      await callApi(`${env.calendar}/api/promotions/${promotion.id}`, { token, method: 'DELETE', headers: { 'If-Match': String(version) } });
+    }
+  });
+
+  it('opens the Event Calendar from the header', async () => {
+    await signIn(page, 'admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Event Calendar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Event Calendar' }).waitFor();
+    await page.locator('.fc-daygrid-body').waitFor();
+    await page.getByRole('list', { name: 'Legend' }).waitFor();
+  });
+
+  it('creates a draft, previews it and publishes it', async () => {
+    await page.getByRole('button', { name: 'New promotion' }).click();
+    const editor = page.getByRole('dialog', { name: 'New promotion' });
+    await editor.waitFor();
+
+    await editor.getByLabel('Title').fill(title);
+    await editor.getByLabel('Package name').fill('Morning coffee bundle');
+    await editor.getByLabel('Discount (%)').fill('15');
+    await editor.getByLabel('Search products').fill('coffee');
+    await editor.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+    await editor.getByRole('list', { name: 'Products in the package' }).getByRole('listitem').first().waitFor();
+    await editor.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await editor.getByLabel('Starts').fill(`${dayFromNow(1)}T10:00`);
+    await editor.getByLabel('Ends').fill(`${dayFromNow(4)}T00:00`);
+    await editor.getByLabel('Daily send time').fill('09:00');
+    await editor.getByRole('button', { name: 'Save draft' }).click();
+
+    const edit = page.getByRole('dialog', { name: 'Edit promotion' });
+    await edit.getByText('Draft saved.').waitFor();
+    assert.equal(await edit.locator('.state-chip').textContent(), 'Draft');
+
+    // Preview: tomorrow 10:00, then 09:00 on the two following days; the end is exclusive.
+    const preview = edit.getByRole('region', { name: 'Preview' });
+    await preview.getByText('3 daily messages').waitFor();
+    assert.equal(await preview.getByRole('list', { name: 'Send times' }).getByRole('listitem').count(), 3);
+    await preview.locator('.sample-message').waitFor();
+    await screenshot(page, 'calendar-editor');
+
+    await edit.getByRole('button', { name: 'Publish…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Publish this promotion?' });
+    await confirm.getByRole('button', { name: 'Publish' }).click();
+    await edit.getByText(/^Published\./).waitFor();
+    assert.equal(await edit.locator('.state-chip').textContent(), 'Scheduled');
+    assert.ok(await edit.getByRole('button', { name: 'Delete…' }).isDisabled(), 'a published promotion cannot be deleted');
+
+    await edit.getByRole('button', { name: 'Close editor' }).click();
+    const event = page.locator('.fc-event.promo-state-scheduled', { hasText: title }).first();
+    await event.waitFor();
+    await screenshot(page, 'calendar');
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page.locator('.fc-timegrid').waitFor();
+    await screenshot(page, 'calendar-week');
+  });
+
+  it('lays out at tablet width', async () => {
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await page.getByRole('button', { name: 'Month' }).click();
+    await page.locator('.fc-daygrid-body').waitFor();
+    await screenshot(page, 'calendar-tablet');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at tablet width (overflow ${overflow}px)`);
+  });
+});

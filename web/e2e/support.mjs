@@ -1,0 +1,102 @@
+// Shared pieces of the browser end-to-end tests: the browser (Debian's
+// Chromium through playwright-core), the real Keycloak sign-in, and direct
+// calls to the services for setting up data and cleaning up.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const env = {
+  web: process.env.WEB_URL ?? 'http://127.0.0.1:5173',
+  keycloak: process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180',
+  realm: process.env.KEYCLOAK_REALM ?? 'shop',
+  inbox: process.env.INBOX_URL ?? 'http://127.0.0.1:8082',
+  calendar: process.env.CALENDAR_URL ?? 'http://127.0.0.1:8081',
+  inventory: process.env.INVENTORY_URL ?? 'http://127.0.0.1:8083',
+};
+
+export const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+mkdirSync(resultsDir, { recursive: true });
+
+/** A run id that makes this run's data unique (titles, idempotency keys). */
+export const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A laptop-sized page in a fresh context (its own session storage). */
+export async function newPage(browser, viewport = { width: 1366, height: 860 }) {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  return context.newPage();
+}
+
+/** Signs in through the app's button and the real Keycloak login page. */
+export async function signIn(page, username, password = username) {
+  await page.goto(`${env.web}/`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${env.keycloak}/realms/${env.realm}/`));
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.href.startsWith(env.web) && !url.search.includes('code='));
+  await page.getByRole('button', { name: 'Logout' }).waitFor();
+}
+
+const tokenUrl = () => `${env.keycloak}/realms/${env.realm}/protocol/openid-connect/token`;
+
+async function token(form) {
+  const response = await fetch(tokenUrl(), { method: 'POST', body: new URLSearchParams(form) });
+  if (!response.ok) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
+/** A real user token through the tests-only client `dev-test-login` (password grant). */
+export const userToken = (username) =>
+  token({ grant_type: 'password', client_id: 'dev-test-login', client_secret: 'dev-test-secret', username, password: username, scope: 'openid' });
+
+/** A service-account token (client credentials). */
+export const clientToken = (clientId, secret) => token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
+
+export function jwtClaims(jwt) {
+  return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+}
+
+export async function callApi(url, { token: bearer, method = 'GET', body, headers = {} } = {}) {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let data;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = text;
+  }
+  return { status: response.status, data };
+}
+
+export async function screenshot(page, name) {
+  const path = `${resultsDir}${name}.png`;
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
