@@ -129,4 +129,13 @@ describe('customer', () => {
     const direct = await callApi(`${env.calendar}/api/promotions`, { token: customerToken });
     assert.equal(direct.status, 403);
   });
+
+  it('logs out of Keycloak too: signing in again asks for the password', async () => {
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.ok(page.url().startsWith(env.web), 'back on the app after the end-session redirect');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(env.keycloak));
+    await page.locator('#password').waitFor();
+  });
 });
