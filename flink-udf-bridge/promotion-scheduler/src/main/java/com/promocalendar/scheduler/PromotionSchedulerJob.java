@@ -1,0 +1,61 @@
+package com.promocalendar.scheduler;
+
+import com.promocalendar.scheduler.scheduler.DueOccurrence;
+import com.promocalendar.scheduler.scheduler.PromotionTimers;
+import com.promocalendar.scheduler.sink.JobSinkSink;
+import com.promocalendar.scheduler.source.ChangeFeedSource;
+import com.promocalendar.scheduler.source.PromotionChange;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * PromotionScheduler: the calendar's change feed, keyed by promotion, turned into one
+ * {@code promo.occurrence.due} CloudEvent per promotion day at the moment the engine says it is
+ * due, posted to the JobSink (plan.md 4.2).
+ *
+ * <p>Submitted to a cluster (the FlinkDeployment in deploy/flink/) it runs there; started with
+ * {@code java} (deploy/local/parts/80-scheduler.sh) it runs on a local MiniCluster whose REST
+ * API listens on {@link SchedulerOptions#LOCAL_REST_PORT}.
+ */
+public final class PromotionSchedulerJob {
+
+    public static final String JOB_NAME = "PromotionScheduler";
+
+    private PromotionSchedulerJob() {}
+
+    public static void main(String[] arguments) throws Exception {
+        Configuration overrides = SchedulerOptions.fromEnvironmentAndArguments(System.getenv(), arguments);
+        Configuration local = new Configuration();
+        local.set(RestOptions.PORT, overrides.get(SchedulerOptions.LOCAL_REST_PORT));
+        local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        local.set(RestOptions.ADDRESS, "127.0.0.1");
+        StreamExecutionEnvironment environment = StreamExecutionEnvironment.getExecutionEnvironment(local);
+        // On a cluster the promo.* keys come from the Flink configuration (the FlinkDeployment);
+        // environment variables and program arguments override them.
+        Configuration options = Configuration.fromMap(environment.getConfiguration().toMap());
+        options.addAll(overrides);
+        build(environment, options);
+        environment.execute(JOB_NAME);
+    }
+
+    /** Adds the job's pipeline to {@code environment}; the integration test runs exactly this. */
+    public static void build(StreamExecutionEnvironment environment, Configuration options) {
+        environment.enableCheckpointing(options.get(SchedulerOptions.CHECKPOINT_INTERVAL).toMillis());
+        DataStream<PromotionChange> changes = environment
+                .fromSource(new ChangeFeedSource(SchedulerOptions.changeFeed(options)),
+                        WatermarkStrategy.noWatermarks(), "promotion-changes")
+                .uid("promotion-changes")
+                .setParallelism(1);
+        DataStream<DueOccurrence> due = changes
+                .keyBy(change -> change.promotionId)
+                .process(new PromotionTimers())
+                .uid("promotion-timers")
+                .name("promotion-timers");
+        due.sinkTo(new JobSinkSink(SchedulerOptions.jobSink(options)))
+                .uid("jobsink")
+                .name("jobsink");
+    }
+}

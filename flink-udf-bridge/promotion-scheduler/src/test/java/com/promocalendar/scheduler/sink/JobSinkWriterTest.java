@@ -1,0 +1,102 @@
+package com.promocalendar.scheduler.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.promocalendar.engine.Occurrence;
+import com.promocalendar.scheduler.TestPromotions;
+import com.promocalendar.scheduler.scheduler.DueOccurrence;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.metrics.SimpleCounter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sink against a real HTTP receiver (the JDK's server) that fails on purpose. */
+class JobSinkWriterTest {
+
+    private HttpServer receiver;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger answerWhenFailing = new AtomicInteger(503);
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final SimpleCounter posted = new SimpleCounter();
+    private final SimpleCounter failed = new SimpleCounter();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = 202;
+            if (failuresLeft.getAndDecrement() > 0) {
+                status = answerWhenFailing.get();
+            } else {
+                received.add(new String(body, StandardCharsets.UTF_8));
+                contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private JobSinkWriter writer(int maxRetries) {
+        URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/");
+        return new JobSinkWriter(new JobSinkSettings(url, maxRetries, Duration.ofMillis(10), Duration.ofMillis(40)),
+                posted, failed);
+    }
+
+    private static DueOccurrence due() {
+        return new DueOccurrence("p-week", TestPromotions.week(1, "PUBLISHED", "09:00"), new Occurrence(
+                2, LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T07:00:00Z"), ZoneOffset.ofHours(2)));
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffUntilTheEventIsAccepted() throws Exception {
+        failuresLeft.set(3);
+        writer(5).write(due(), null);
+
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).contains("\"id\":\"p-week/2026-07-03\"");
+        assertThat(contentTypes).containsExactly("application/cloudevents+json");
+        assertThat(failed.getCount()).isEqualTo(3);
+        assertThat(posted.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReceiverThatStaysDownFailsTheWriteSoFlinkRestartsFromTheCheckpoint() {
+        failuresLeft.set(100);
+        assertThatThrownBy(() -> writer(2).write(due(), null))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("p-week/2026-07-03");
+        assertThat(failed.getCount()).isEqualTo(3);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void anEventTheReceiverRejectsIsDroppedAndCountedNotRetried() throws Exception {
+        failuresLeft.set(1);
+        answerWhenFailing.set(400);
+        writer(5).write(due(), null);
+        assertThat(received).isEmpty();
+        assertThat(failed.getCount()).isEqualTo(1);
+        assertThat(posted.getCount()).isZero();
+    }
+}
