@@ -1,0 +1,5 @@
+package com.promocalendar.calendar.audit;
+
+public enum AuditAction {
+    CREATED, UPDATED, PUBLISHED, UNPUBLISHED, DELETED
+}

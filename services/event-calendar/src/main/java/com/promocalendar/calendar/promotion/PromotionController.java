@@ -1,0 +1,114 @@
+package com.promocalendar.calendar.promotion;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.promocalendar.calendar.problem.ApiException;
+import com.promocalendar.calendar.problem.FieldError;
+
+/**
+ * Promotions for admins. Every write names the version it was based on in
+ * {@code If-Match} (missing: 428; stale: 412); answers carry {@code ETag: "<version>"}.
+ */
+@RestController
+@RequestMapping("/api/promotions")
+@PreAuthorize("hasRole('admin')")
+class PromotionController {
+
+    private final PromotionService promotions;
+
+    PromotionController(PromotionService promotions) {
+        this.promotions = promotions;
+    }
+
+    @GetMapping
+    List<PromotionView> between(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.badRequest("to", "must be after from");
+        }
+        return promotions.between(from, to);
+    }
+
+    @PostMapping
+    ResponseEntity<PromotionView> create(@RequestBody PromotionRequest request, @AuthenticationPrincipal Jwt token) {
+        PromotionView created = promotions.create(request, Actor.of(token));
+        return ResponseEntity.created(URI.create("/api/promotions/" + created.promotion().id()))
+                .eTag(etag(created)).body(created);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<PromotionView> get(@PathVariable UUID id) {
+        PromotionView found = promotions.find(id).orElseThrow(() -> ApiException.notFound("Promotion " + id));
+        return ResponseEntity.ok().eTag(etag(found)).body(found);
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<PromotionView> update(@PathVariable UUID id, @RequestBody PromotionRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt token) {
+        PromotionView updated = promotions.update(id, expectedVersion(ifMatch), request, Actor.of(token));
+        return ResponseEntity.ok().eTag(etag(updated)).body(updated);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt token) {
+        promotions.delete(id, expectedVersion(ifMatch), Actor.of(token));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/publish")
+    ResponseEntity<PromotionView> publish(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt token) {
+        PromotionView published = promotions.publish(id, expectedVersion(ifMatch), Actor.of(token));
+        return ResponseEntity.ok().eTag(etag(published)).body(published);
+    }
+
+    @PostMapping("/{id}/unpublish")
+    ResponseEntity<PromotionView> unpublish(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt token) {
+        PromotionView unpublished = promotions.unpublish(id, expectedVersion(ifMatch), Actor.of(token));
+        return ResponseEntity.ok().eTag(etag(unpublished)).body(unpublished);
+    }
+
+    /** Occurrences and a sample message (addressed to the calling admin), computed by the engine. */
+    @GetMapping("/{id}/preview")
+    Preview preview(@PathVariable UUID id, @AuthenticationPrincipal Jwt token) {
+        return promotions.preview(id, Actor.of(token));
+    }
+
+    private static String etag(PromotionView view) {
+        return "\"" + view.promotion().version() + "\"";
+    }
+
+    /** Accepts {@code 3}, {@code "3"} and {@code W/"3"}. */
+    static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the version you edited.", List.of(new FieldError("If-Match", "is required")));
+        }
+        String version = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("If-Match", "must be a promotion version such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package com.promocalendar.calendar.promotion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Promotions in PostgreSQL: the document as jsonb, plus the columns the queries need. */
+@Repository
+class PromotionRepository {
+
+    private static final String COLUMNS = "document::text as document, starts_at, ends_at, created_at, updated_at";
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+
+    PromotionRepository(JdbcClient db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    void insert(Promotion promotion, String actor) {
+        db.sql("""
+                insert into promotion (id, version, status, document, starts_at, ends_at,
+                                       created_at, created_by, updated_at, updated_by)
+                values (:id, :version, :status, cast(:document as jsonb), :startsAt, :endsAt,
+                        :createdAt, :actor, :updatedAt, :actor)""")
+                .params(columns(promotion, actor))
+                .update();
+    }
+
+    void update(Promotion promotion, String actor) {
+        db.sql("""
+                update promotion set version = :version, status = :status, document = cast(:document as jsonb),
+                       starts_at = :startsAt, ends_at = :endsAt, updated_at = :updatedAt, updated_by = :actor
+                where id = :id""")
+                .params(columns(promotion, actor))
+                .update();
+    }
+
+    void delete(UUID id) {
+        db.sql("delete from promotion where id = ?").param(id).update();
+    }
+
+    Optional<Promotion> find(UUID id) {
+        return db.sql("select " + COLUMNS + " from promotion where id = ?").param(id).query(this::promotion).optional();
+    }
+
+    /** The promotion, row-locked until the transaction ends, so a version check and the write cannot interleave. */
+    Optional<Promotion> lock(UUID id) {
+        return db.sql("select " + COLUMNS + " from promotion where id = ? for update").param(id)
+                .query(this::promotion).optional();
+    }
+
+    /** Promotions whose interval [start, end) meets [from, to); either bound may be open. */
+    List<Promotion> between(Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from promotion where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (from != null) {
+            sql.append(" and ends_at > :from");
+            params.put("from", utc(from));
+        }
+        if (to != null) {
+            sql.append(" and starts_at < :to");
+            params.put("to", utc(to));
+        }
+        sql.append(" order by starts_at, id");
+        return db.sql(sql.toString()).params(params).query(this::promotion).list();
+    }
+
+    /**
+     * For each given promotion (unless unpublished): the other promotions, not
+     * unpublished, whose interval overlaps its own and that share at least one sku.
+     */
+    Map<UUID, List<OverlapWarning>> overlapsOf(Collection<UUID> ids) {
+        Map<UUID, List<OverlapWarning>> warnings = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return warnings;
+        }
+        db.sql("""
+                select promotion_id, other_id, other_title, other_status, shared_skus from (
+                  select p.id as promotion_id, o.id as other_id, o.document->>'title' as other_title,
+                         o.status as other_status,
+                         array(select x->>'sku' from jsonb_array_elements(p.document->'package'->'products') x
+                               intersect
+                               select y->>'sku' from jsonb_array_elements(o.document->'package'->'products') y
+                               order by 1) as shared_skus
+                  from promotion p
+                  join promotion o on o.id <> p.id and o.status <> 'UNPUBLISHED'
+                                  and o.starts_at < p.ends_at and p.starts_at < o.ends_at
+                  where p.id in (:ids) and p.status <> 'UNPUBLISHED'
+                ) candidates
+                where cardinality(shared_skus) > 0
+                order by promotion_id, other_id""")
+                .param("ids", ids)
+                .query(row -> {
+                    List<String> skus = Arrays.asList((String[]) row.getArray("shared_skus").getArray());
+                    warnings.computeIfAbsent(row.getObject("promotion_id", UUID.class), id -> new ArrayList<>())
+                            .add(OverlapWarning.of(row.getObject("other_id", UUID.class), row.getString("other_title"),
+                                    PromotionStatus.valueOf(row.getString("other_status")), skus));
+                });
+        return warnings;
+    }
+
+    private Map<String, Object> columns(Promotion promotion, String actor) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("id", promotion.document().id());
+        columns.put("version", promotion.version());
+        columns.put("status", promotion.status().name());
+        columns.put("document", toJson(promotion.document()));
+        columns.put("startsAt", utc(promotion.startsAtInstant()));
+        columns.put("endsAt", utc(promotion.endsAtInstant()));
+        columns.put("createdAt", utc(promotion.createdAt()));
+        columns.put("updatedAt", utc(promotion.updatedAt()));
+        columns.put("actor", actor);
+        return columns;
+    }
+
+    private Promotion promotion(ResultSet row, int rowNumber) throws SQLException {
+        try {
+            return new Promotion(json.readValue(row.getString("document"), PromotionDocument.class),
+                    instant(row, "starts_at"), instant(row, "ends_at"),
+                    instant(row, "created_at"), instant(row, "updated_at"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored promotion document cannot be read", e);
+        }
+    }
+
+    String toJson(PromotionDocument document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("promotion document cannot be written", e);
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

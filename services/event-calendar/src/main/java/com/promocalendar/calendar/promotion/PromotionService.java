@@ -1,0 +1,270 @@
+package com.promocalendar.calendar.promotion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.promocalendar.calendar.audit.AuditAction;
+import com.promocalendar.calendar.audit.AuditTrail;
+import com.promocalendar.calendar.changefeed.ChangeKind;
+import com.promocalendar.calendar.changefeed.PromotionChangeFeed;
+import com.promocalendar.calendar.problem.ApiException;
+import com.promocalendar.calendar.problem.FieldError;
+import com.promocalendar.calendar.product.InventoryClient;
+import com.promocalendar.calendar.product.InventoryProduct;
+import com.promocalendar.calendar.promotion.PromotionDocument.PackageDocument;
+import com.promocalendar.calendar.promotion.PromotionDocument.PackageProduct;
+import com.promocalendar.calendar.promotion.PromotionRequest.ProductRequest;
+
+/**
+ * The lifecycle of promotions. Each write checks the expected version and the
+ * rules under a row lock, then stores the promotion, its audit entry and (for
+ * what the scheduler must know) its change-feed entry in one transaction.
+ * Everything slow or remote — inventory look-ups, the engine — happens before
+ * the transaction starts.
+ */
+@Service
+class PromotionService {
+
+    static final int MAX_PRODUCTS = 50;
+
+    private final PromotionRepository promotions;
+    private final ScheduleEngine engine;
+    private final InventoryClient inventory;
+    private final AuditTrail audit;
+    private final PromotionChangeFeed changes;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PromotionService(PromotionRepository promotions, ScheduleEngine engine, InventoryClient inventory,
+            AuditTrail audit, PromotionChangeFeed changes, TransactionTemplate transaction, Clock clock) {
+        this.promotions = promotions;
+        this.engine = engine;
+        this.inventory = inventory;
+        this.audit = audit;
+        this.changes = changes;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    PromotionView create(PromotionRequest request, Actor actor) {
+        PromotionDocument document = document(UUID.randomUUID(), 1, PromotionStatus.DRAFT, request);
+        ScheduleEngine.Interval interval = check(document);
+        Instant now = clock.instant();
+        Promotion created = new Promotion(document, interval.starts(), interval.ends(), now, now);
+        transaction.executeWithoutResult(tx -> {
+            promotions.insert(created, actor.name());
+            audit.record(document.id(), document.version(), AuditAction.CREATED, actor.name(), now);
+        });
+        return withWarnings(created);
+    }
+
+    Optional<PromotionView> find(UUID id) {
+        return promotions.find(id).map(this::withWarnings);
+    }
+
+    Optional<PromotionDocument> findDocument(UUID id) {
+        return promotions.find(id).map(Promotion::document);
+    }
+
+    List<PromotionView> between(Instant from, Instant to) {
+        List<Promotion> found = promotions.between(from, to);
+        Map<UUID, List<OverlapWarning>> warnings = promotions.overlapsOf(
+                found.stream().map(promotion -> promotion.document().id()).toList());
+        return found.stream()
+                .map(promotion -> PromotionView.of(promotion, warnings.getOrDefault(promotion.document().id(), List.of())))
+                .toList();
+    }
+
+    PromotionView update(UUID id, long expectedVersion, PromotionRequest request, Actor actor) {
+        Promotion current = promotions.find(id).orElseThrow(() -> notFound(id));
+        PromotionDocument candidate = document(id, expectedVersion + 1, current.status(), request);
+        ScheduleEngine.Interval interval = check(candidate);
+        Promotion updated = transaction.execute(tx -> {
+            Promotion locked = lockAtVersion(id, expectedVersion);
+            Instant now = clock.instant();
+            if (locked.status() == PromotionStatus.PUBLISHED) {
+                requireAllowedMove(locked, interval, now);
+            }
+            Promotion next = new Promotion(candidate.withVersionAndStatus(expectedVersion + 1, locked.status()),
+                    interval.starts(), interval.ends(), locked.createdAt(), now);
+            promotions.update(next, actor.name());
+            audit.record(id, next.version(), AuditAction.UPDATED, actor.name(), now);
+            if (next.status() == PromotionStatus.PUBLISHED) {
+                changes.append(id, ChangeKind.UPDATED, promotions.toJson(next.document()));
+            }
+            return next;
+        });
+        return withWarnings(updated);
+    }
+
+    PromotionView publish(UUID id, long expectedVersion, Actor actor) {
+        Promotion current = promotions.find(id).orElseThrow(() -> notFound(id));
+        check(current.document()); // the rules may have tightened since it was saved
+        Promotion published = transaction.execute(tx -> {
+            Promotion locked = lockAtVersion(id, expectedVersion);
+            Instant now = clock.instant();
+            if (locked.status() == PromotionStatus.PUBLISHED) {
+                throw ApiException.conflict("status", "is already PUBLISHED");
+            }
+            if (locked.hasEnded(now)) {
+                throw ApiException.conflict("endsAt", "has passed: an ended promotion cannot be published");
+            }
+            Promotion next = transition(locked, PromotionStatus.PUBLISHED, now);
+            promotions.update(next, actor.name());
+            audit.record(id, next.version(), AuditAction.PUBLISHED, actor.name(), now);
+            changes.append(id, ChangeKind.PUBLISHED, promotions.toJson(next.document()));
+            return next;
+        });
+        return withWarnings(published);
+    }
+
+    PromotionView unpublish(UUID id, long expectedVersion, Actor actor) {
+        Promotion unpublished = transaction.execute(tx -> {
+            Promotion locked = lockAtVersion(id, expectedVersion);
+            if (locked.status() != PromotionStatus.PUBLISHED) {
+                throw ApiException.conflict("status", "is " + locked.status() + ": only a PUBLISHED promotion can be unpublished");
+            }
+            Instant now = clock.instant();
+            Promotion next = transition(locked, PromotionStatus.UNPUBLISHED, now);
+            promotions.update(next, actor.name());
+            audit.record(id, next.version(), AuditAction.UNPUBLISHED, actor.name(), now);
+            changes.append(id, ChangeKind.UNPUBLISHED, promotions.toJson(next.document()));
+            return next;
+        });
+        return withWarnings(unpublished);
+    }
+
+    /** Deletes a draft or an unpublished promotion; the scheduler never knew of it (or already let go), so no change. */
+    void delete(UUID id, long expectedVersion, Actor actor) {
+        transaction.executeWithoutResult(tx -> {
+            Promotion locked = lockAtVersion(id, expectedVersion);
+            if (locked.status() == PromotionStatus.PUBLISHED) {
+                throw ApiException.conflict("status", "is PUBLISHED: unpublish it before deleting it");
+            }
+            promotions.delete(id);
+            audit.record(id, locked.version(), AuditAction.DELETED, actor.name(), clock.instant());
+        });
+    }
+
+    Preview preview(UUID id, Actor actor) {
+        Promotion promotion = promotions.find(id).orElseThrow(() -> notFound(id));
+        String promotionJson = promotions.toJson(promotion.document());
+        try {
+            List<ScheduleEngine.Occurrence> occurrences = engine.occurrences(promotionJson);
+            String sample = occurrences.isEmpty() ? null
+                    : engine.renderMessagesJson(promotionJson, 0, Preview.recipientsJson(actor));
+            return Preview.of(occurrences, sample);
+        } catch (ScheduleEngine.Rejected e) {
+            throw ApiException.invalid(e.errors());
+        }
+    }
+
+    /** Once a published promotion has started its start stays put; its end may never move into the past. */
+    private static void requireAllowedMove(Promotion current, ScheduleEngine.Interval next, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (current.hasStarted(now) && !next.starts().equals(current.startsAtInstant())) {
+            errors.add(new FieldError("startsAt", "cannot move: the published promotion has already started"));
+        }
+        if (!next.ends().equals(current.endsAtInstant()) && !next.ends().isAfter(now)) {
+            errors.add(new FieldError("endsAt", "cannot move into the past while the promotion is published"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                    "This change is not allowed for a published promotion.", errors);
+        }
+    }
+
+    private Promotion lockAtVersion(UUID id, long expectedVersion) {
+        Promotion locked = promotions.lock(id).orElseThrow(() -> notFound(id));
+        if (locked.version() != expectedVersion) {
+            throw new ApiException(org.springframework.http.HttpStatus.PRECONDITION_FAILED,
+                    "The promotion was changed meanwhile (now version " + locked.version() + "); reload it.",
+                    List.of(new FieldError("If-Match", "expected version " + locked.version())));
+        }
+        return locked;
+    }
+
+    private static Promotion transition(Promotion current, PromotionStatus status, Instant now) {
+        return new Promotion(current.document().withVersionAndStatus(current.version() + 1, status),
+                current.startsAtInstant(), current.endsAtInstant(), current.createdAt(), now);
+    }
+
+    private PromotionView withWarnings(Promotion promotion) {
+        UUID id = promotion.document().id();
+        return PromotionView.of(promotion, promotions.overlapsOf(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    private ScheduleEngine.Interval check(PromotionDocument document) {
+        try {
+            return engine.check(promotions.toJson(document));
+        } catch (ScheduleEngine.Rejected e) {
+            throw ApiException.invalid(e.errors());
+        }
+    }
+
+    /**
+     * Builds the promotion JSON from the request, copying product details from
+     * the inventory. Checked here only what must be known before the engine can
+     * be asked: that there is a package with 1–50 products, each a known sku.
+     */
+    private PromotionDocument document(UUID id, long version, PromotionStatus status, PromotionRequest request) {
+        PromotionRequest.PackageRequest requested = request.promotionPackage();
+        if (requested == null) {
+            throw ApiException.invalid("package", "is required");
+        }
+        List<ProductRequest> items = requested.products();
+        if (items == null || items.isEmpty() || items.size() > MAX_PRODUCTS) {
+            throw ApiException.invalid("package.products", "must list 1 to " + MAX_PRODUCTS + " products");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<PackageProduct> products = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = "package.products[" + i + "]";
+            ProductRequest item = items.get(i);
+            if (item == null || item.sku() == null || item.sku().isBlank()) {
+                errors.add(new FieldError(field + ".sku", "is required"));
+                continue;
+            }
+            Optional<InventoryProduct> found = inventory.find(item.sku());
+            if (found.isEmpty()) {
+                errors.add(new FieldError(field + ".sku", "is not a product of the inventory: " + item.sku()));
+                continue;
+            }
+            InventoryProduct product = found.get();
+            Long promoPrice = item.promoPriceCents() != null ? item.promoPriceCents()
+                    : discounted(product.priceCents(), requested.discountPercent());
+            if (promoPrice == null) {
+                errors.add(new FieldError(field + ".promoPriceCents", "is required when the package has no discountPercent"));
+                continue;
+            }
+            products.add(new PackageProduct(product.sku(), product.name(), product.priceCents(), promoPrice,
+                    product.currency(), product.imageUrl(), product.url()));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new PromotionDocument(id, version, status, request.title(), request.timeZone(), request.startsAt(),
+                request.endsAt(), request.dailySendTime(),
+                new PackageDocument(requested.name(), requested.discountPercent(), requested.message(), products));
+    }
+
+    /** The promotion price for a discount, rounded half up to the cent; the engine judges the percentage itself. */
+    static Long discounted(long priceCents, Integer discountPercent) {
+        if (discountPercent == null) {
+            return null;
+        }
+        return Math.max(0, Math.round(priceCents * (100 - discountPercent) / 100.0));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("Promotion " + id);
+    }
+}

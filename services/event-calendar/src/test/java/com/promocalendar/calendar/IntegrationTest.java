@@ -1,0 +1,61 @@
+package com.promocalendar.calendar;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of every *IT: one Spring context for all of them, the service on a
+ * random port against the real PostgreSQL database {@code calendar_test}
+ * (emptied once when the context starts), real Keycloak tokens, the real
+ * inventory and the real engine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:postgresql://${PGHOST:127.0.0.1}:${PGPORT:5432}/calendar_test",
+        "spring.flyway.clean-disabled=false",
+        "spring.datasource.hikari.maximum-pool-size=12" })
+@Import(IntegrationTest.FreshDatabase.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcClient db;
+
+    private Api api;
+
+    protected Api api() {
+        if (api == null) {
+            api = new Api("http://127.0.0.1:" + port);
+        }
+        return api;
+    }
+
+    /** Rows in every table: "nothing stored" means these did not change. */
+    protected long storedRows() {
+        return db.sql("select (select count(*) from promotion) + (select count(*) from promotion_audit)"
+                + " + (select count(*) from promotion_change)").query(Long.class).single();
+    }
+
+    protected long lastCursor() {
+        return db.sql("select coalesce(max(cursor), 0) from promotion_change").query(Long.class).single();
+    }
+
+    @TestConfiguration
+    static class FreshDatabase {
+        @Bean
+        FlywayMigrationStrategy cleanThenMigrate() {
+            return (Flyway flyway) -> {
+                flyway.clean();
+                flyway.migrate();
+            };
+        }
+    }
+}
