@@ -1,28 +1,44 @@
-# Part: the event calendar service (services/event-calendar, Spring Boot on $CALENDAR_PORT).
-# Needs PostgreSQL (database calendar), Keycloak (realm shop), the inventory and
+# Part: the event calendar service (services/event-calendar, Spring Boot on $CALENDAR_URL,
+# database `calendar`). Needs PostgreSQL, Keycloak (realm shop), the inventory and
 # the engine bridge jar in ~/.m2 (part 15-engine-bridge) — all earlier parts.
+# Tests (`mvn verify`) use the database `calendar_test` and real tokens from Keycloak.
 
 calendar_dir() { echo "$ROOT/services/event-calendar"; }
 calendar_jar() { echo "$(calendar_dir)/target/event-calendar-0.1.0-SNAPSHOT.jar"; }
+calendar_engine_bridge_jar() {
+  echo "$HOME/.m2/repository/com/promocalendar/promo-engine-bridge/0.1.0-SNAPSHOT/promo-engine-bridge-0.1.0-SNAPSHOT.jar"
+}
+
+# True when the jar is older than a source file, the pom or the engine bridge it embeds.
+calendar_jar_stale() {
+  local jar; jar=$(calendar_jar)
+  [ -s "$jar" ] || return 0
+  [ -n "$(find "$(calendar_dir)/src/main" "$(calendar_dir)/pom.xml" "$(calendar_engine_bridge_jar)" \
+    -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+}
 
 part_event_calendar_build() {
-  (cd "$(calendar_dir)" && mvn -B -q package -DskipTests) || { echo "dev: event-calendar build failed" >&2; return 1; }
+  if calendar_jar_stale; then
+    (cd "$(calendar_dir)" && mvn -q -B -ntp package -DskipTests) || die "event-calendar build failed"
+  else
+    echo "event-calendar jar is up to date"
+  fi
 }
 
 part_event_calendar_start() {
-  [ -s "$(calendar_jar)" ] || part_event_calendar_build || return 1
+  [ -s "$(calendar_jar)" ] || part_event_calendar_build
   start_process event-calendar java -Xms64m -Xmx384m -jar "$(calendar_jar)"
   wait_for_http event-calendar "$CALENDAR_URL/actuator/health" 120
 }
 
 part_event_calendar_stop() { stop_process event-calendar; }
 
-# Unit tests, then the *IT suite against the running PostgreSQL (calendar_test),
-# Keycloak and inventory, in a context of its own on a random port.
+# Unit tests, then the *IT suite (one Spring context on a random port) against the
+# running PostgreSQL (calendar_test), Keycloak, inventory and the real engine.
 part_event_calendar_test() {
-  (cd "$(calendar_dir)" && mvn -B verify)
+  (cd "$(calendar_dir)" && mvn -B -ntp verify)
 }
 
 part_event_calendar_info() {
-  echo "  event calendar API     $CALENDAR_URL/api/promotions  (sign in as admin/admin; OpenAPI: $CALENDAR_URL/v3/api-docs)"
+  echo "  Event calendar API     $CALENDAR_URL/api/promotions  (admin/admin; OpenAPI: $CALENDAR_URL/v3/api-docs)"
 }

@@ -17,7 +17,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,6 +36,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                writeProblem(response, json, HttpStatus.FORBIDDEN, "Your role does not allow this.");
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -43,15 +49,9 @@ class SecurityConfig {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakRealmRoles()))
-                        .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) ->
-                                writeProblem(response, json, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) ->
-                                writeProblem(response, json, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .build();
     }
 

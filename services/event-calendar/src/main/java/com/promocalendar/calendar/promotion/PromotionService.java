@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,7 +85,7 @@ class PromotionService {
     }
 
     PromotionView update(UUID id, long expectedVersion, PromotionRequest request, Actor actor) {
-        Promotion current = promotions.find(id).orElseThrow(() -> notFound(id));
+        Promotion current = promotions.find(id).orElseThrow(() -> notFound(id)); // 404 before any inventory call
         PromotionDocument candidate = document(id, expectedVersion + 1, current.status(), request);
         ScheduleEngine.Interval interval = check(candidate);
         Promotion updated = transaction.execute(tx -> {
@@ -177,7 +178,7 @@ class PromotionService {
             errors.add(new FieldError("endsAt", "cannot move into the past while the promotion is published"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            throw new ApiException(HttpStatus.CONFLICT,
                     "This change is not allowed for a published promotion.", errors);
         }
     }
@@ -185,7 +186,7 @@ class PromotionService {
     private Promotion lockAtVersion(UUID id, long expectedVersion) {
         Promotion locked = promotions.lock(id).orElseThrow(() -> notFound(id));
         if (locked.version() != expectedVersion) {
-            throw new ApiException(org.springframework.http.HttpStatus.PRECONDITION_FAILED,
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED,
                     "The promotion was changed meanwhile (now version " + locked.version() + "); reload it.",
                     List.of(new FieldError("If-Match", "expected version " + locked.version())));
         }
