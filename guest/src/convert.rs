@@ -1,0 +1,164 @@
+//! Conversions between the WIT bindings and the plain model types.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::exports::promo::engine::fan_out as wit_fan_out;
+use crate::model;
+use crate::promo::engine::types as wit;
+
+/// An instant in epoch milliseconds; values beyond jiff's range (±9999
+/// years) are clamped, which keeps `next-fire`/`due-at` answers correct.
+pub fn timestamp(millisecond: i64) -> Timestamp {
+    Timestamp::from_millisecond(millisecond)
+        .unwrap_or(if millisecond < 0 { Timestamp::MIN } else { Timestamp::MAX })
+}
+
+pub fn errors(errors: Vec<model::FieldError>) -> Vec<wit::FieldError> {
+    errors.into_iter().map(Into::into).collect()
+}
+
+fn local_date(date: Date) -> wit::LocalDate {
+    wit::LocalDate { year: date.year().into(), month: date.month() as u8, day: date.day() as u8 }
+}
+
+impl From<model::FieldError> for wit::FieldError {
+    fn from(error: model::FieldError) -> Self {
+        use model::Problem as P;
+        let problem = match error.problem {
+            P::Missing => wit::Problem::Missing,
+            P::Malformed => wit::Problem::Malformed,
+            P::UnknownField => wit::Problem::UnknownField,
+            P::UnknownTimeZone => wit::Problem::UnknownTimeZone,
+            P::NotAfterStart => wit::Problem::NotAfterStart,
+            P::TooShort => wit::Problem::TooShort,
+            P::TooLong => wit::Problem::TooLong,
+            P::OutOfRange => wit::Problem::OutOfRange,
+            P::UnknownPlaceholder(name) => wit::Problem::UnknownPlaceholder(name),
+        };
+        wit::FieldError { field: error.field, problem, message: error.message }
+    }
+}
+
+impl From<model::Occurrence> for wit::Occurrence {
+    fn from(occurrence: model::Occurrence) -> Self {
+        wit::Occurrence {
+            index: occurrence.index,
+            day: local_date(occurrence.day),
+            fire_at: occurrence.fire_at.as_millisecond(),
+            utc_offset_seconds: occurrence.utc_offset_seconds,
+        }
+    }
+}
+
+impl From<model::Product> for wit::Product {
+    fn from(p: model::Product) -> Self {
+        wit::Product {
+            sku: p.sku,
+            name: p.name,
+            price_cents: p.price_cents,
+            promo_price_cents: p.promo_price_cents,
+            currency: p.currency,
+            image_url: p.image_url,
+            url: p.url,
+        }
+    }
+}
+
+impl From<wit::Product> for model::Product {
+    fn from(p: wit::Product) -> Self {
+        model::Product {
+            sku: p.sku,
+            name: p.name,
+            price_cents: p.price_cents,
+            promo_price_cents: p.promo_price_cents,
+            currency: p.currency,
+            image_url: p.image_url,
+            url: p.url,
+        }
+    }
+}
+
+impl From<model::Promotion> for wit::Promotion {
+    fn from(p: model::Promotion) -> Self {
+        wit::Promotion {
+            id: p.id,
+            version: p.version,
+            status: match p.status {
+                model::Status::Draft => wit::Status::Draft,
+                model::Status::Published => wit::Status::Published,
+                model::Status::Unpublished => wit::Status::Unpublished,
+            },
+            title: p.title,
+            time_zone: p.time_zone,
+            starts_at: p.starts_at,
+            ends_at: p.ends_at,
+            daily_send_time: p.daily_send_time,
+            package: wit::PromotionPackage {
+                name: p.package.name,
+                // `parse` only returns validated promotions: 1–99 fits.
+                discount_percent: p.package.discount_percent.map(|percent| percent as u8),
+                message: p.package.message,
+                products: p.package.products.into_iter().map(Into::into).collect(),
+            },
+        }
+    }
+}
+
+impl From<wit::Promotion> for model::Promotion {
+    fn from(p: wit::Promotion) -> Self {
+        model::Promotion {
+            id: p.id,
+            version: p.version,
+            status: match p.status {
+                wit::Status::Draft => model::Status::Draft,
+                wit::Status::Published => model::Status::Published,
+                wit::Status::Unpublished => model::Status::Unpublished,
+            },
+            title: p.title,
+            time_zone: p.time_zone,
+            starts_at: p.starts_at,
+            ends_at: p.ends_at,
+            daily_send_time: p.daily_send_time,
+            package: model::Package {
+                name: p.package.name,
+                discount_percent: p.package.discount_percent.map(i64::from),
+                message: p.package.message,
+                products: p.package.products.into_iter().map(Into::into).collect(),
+            },
+        }
+    }
+}
+
+impl From<wit_fan_out::Recipient> for model::Recipient {
+    fn from(r: wit_fan_out::Recipient) -> Self {
+        model::Recipient { user_id: r.user_id, username: r.username, first_name: r.first_name, locale: r.locale }
+    }
+}
+
+impl From<model::MessageBatch> for wit_fan_out::MessageBatch {
+    fn from(batch: model::MessageBatch) -> Self {
+        wit_fan_out::MessageBatch {
+            promotion_id: batch.promotion_id,
+            day: local_date(batch.day),
+            expires_at: batch.expires_at.as_millisecond(),
+            products: batch.products.into_iter().map(Into::into).collect(),
+            messages: batch
+                .messages
+                .into_iter()
+                .map(|m| wit_fan_out::RenderedMessage {
+                    idempotency_key: m.idempotency_key,
+                    recipient_id: m.recipient_id,
+                    subject: m.subject,
+                    body: m.body,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<model::Shard> for wit_fan_out::Shard {
+    fn from(shard: model::Shard) -> Self {
+        wit_fan_out::Shard { index: shard.index, start: shard.start, end: shard.end }
+    }
+}

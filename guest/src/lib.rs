@@ -1,0 +1,90 @@
+//! The Promo Calendar engine as one WebAssembly component (wasm32-wasip2).
+//!
+//! This file only binds the WIT world `engine` (`../wit/engine.wit`) to plain
+//! Rust modules: `promotion` (reading and validating promotion JSON),
+//! `schedule` (the daily schedule of shared/spec/schedule.md), `template`
+//! (placeholders and rendering) and `shards`. Those modules compile and test
+//! natively, so `cargo test -p promo-engine` needs no wasm runtime and the
+//! benches can compare native calls with calls through the component.
+
+pub mod model;
+pub mod promotion;
+pub mod schedule;
+pub mod shards;
+pub mod template;
+
+mod convert;
+
+wit_bindgen::generate!({ world: "engine", path: "../wit" });
+
+use exports::promo::engine::fan_out::{self, MessageBatch, Recipient, Shard};
+use exports::promo::engine::schedule as wit_schedule;
+use promo::engine::types::{FieldError, Instant, Occurrence, Promotion};
+
+/// The component: every export delegates to the plain modules.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+struct Engine;
+
+impl wit_schedule::Guest for Engine {
+    type PromotionSchedule = schedule::Schedule;
+
+    fn parse_promotion(json: String) -> Result<Promotion, Vec<FieldError>> {
+        promotion::parse(&json).map(Into::into).map_err(convert::errors)
+    }
+
+    fn validate(promotion: Promotion) -> Result<(), Vec<FieldError>> {
+        promotion::validate(&promotion.into()).map_err(convert::errors)
+    }
+
+    fn plan(promotion: Promotion) -> Result<wit_schedule::PromotionSchedule, Vec<FieldError>> {
+        promotion::check(&promotion.into()).map(wit_schedule::PromotionSchedule::new).map_err(convert::errors)
+    }
+}
+
+impl wit_schedule::GuestPromotionSchedule for schedule::Schedule {
+    fn starts(&self) -> Instant {
+        self.starts().as_millisecond()
+    }
+
+    fn ends(&self) -> Instant {
+        self.ends().as_millisecond()
+    }
+
+    fn occurrences(&self) -> Vec<Occurrence> {
+        self.occurrences().iter().map(|&o| o.into()).collect()
+    }
+
+    fn next_fire(&self, after: Instant) -> Option<Occurrence> {
+        self.next_fire(convert::timestamp(after)).map(Into::into)
+    }
+
+    fn due_at(&self, now: Instant) -> Option<Occurrence> {
+        self.due_at(convert::timestamp(now)).map(Into::into)
+    }
+}
+
+impl fan_out::Guest for Engine {
+    type OccurrenceRenderer = template::OccurrenceRenderer;
+
+    fn prepare(promotion: Promotion, occurrence_index: u32) -> Result<fan_out::OccurrenceRenderer, Vec<FieldError>> {
+        template::OccurrenceRenderer::prepare(&promotion.into(), occurrence_index)
+            .map(fan_out::OccurrenceRenderer::new)
+            .map_err(convert::errors)
+    }
+
+    fn plan_shards(recipient_count: u64, shard_count: u32) -> Result<Vec<Shard>, FieldError> {
+        shards::plan_shards(recipient_count, shard_count).map(|list| list.into_iter().map(Into::into).collect()).map_err(Into::into)
+    }
+}
+
+impl fan_out::GuestOccurrenceRenderer for template::OccurrenceRenderer {
+    fn render(&self, recipients: Vec<Recipient>) -> MessageBatch {
+        let recipients: Vec<model::Recipient> = recipients.into_iter().map(Into::into).collect();
+        self.render(&recipients).into()
+    }
+}
+
+// Natively the crate is a library for tests and benches; the component
+// exports (with names no native linker accepts) exist only in wasm.
+#[cfg(target_arch = "wasm32")]
+export!(Engine);

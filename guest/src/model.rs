@@ -1,0 +1,126 @@
+//! Plain Rust mirrors of the WIT records. The logic works on these so that it
+//! compiles and tests natively; `convert` maps them to and from the bindings.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+/// Publication state of a promotion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Draft,
+    Published,
+    Unpublished,
+}
+
+/// One promoted product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    pub sku: String,
+    pub name: String,
+    pub price_cents: i64,
+    pub promo_price_cents: i64,
+    pub currency: String,
+    pub image_url: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The promoted package: products, discount and message template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Package {
+    pub name: String,
+    /// Kept wide so that an out-of-range value is reported, never truncated.
+    pub discount_percent: Option<i64>,
+    pub message: String,
+    pub products: Vec<Product>,
+}
+
+/// A promotion as planned in the event calendar (contracts.md).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promotion {
+    pub id: String,
+    pub version: i64,
+    pub status: Status,
+    pub title: String,
+    pub time_zone: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub daily_send_time: Option<String>,
+    pub package: Package,
+}
+
+/// What is wrong with a field (the WIT `problem` variant).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Missing,
+    Malformed,
+    UnknownField,
+    UnknownTimeZone,
+    NotAfterStart,
+    TooShort,
+    TooLong,
+    OutOfRange,
+    UnknownPlaceholder(String),
+}
+
+/// One rejected field: its JSON path, the problem and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, problem: Problem, message: impl Into<String>) -> Self {
+        FieldError { field: field.into(), problem, message: message.into() }
+    }
+}
+
+/// One daily message of a promotion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    /// 0-based position in the promotion's occurrences.
+    pub index: u32,
+    /// Local calendar day in the promotion's zone.
+    pub day: Date,
+    /// The instant the message goes out.
+    pub fire_at: Timestamp,
+    /// UTC offset in force at `fire_at`, in seconds.
+    pub utc_offset_seconds: i32,
+}
+
+/// A customer who receives a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub user_id: String,
+    pub username: String,
+    pub first_name: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// The per-recipient part of an inbox message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedMessage {
+    pub idempotency_key: String,
+    pub recipient_id: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The inbox messages of one occurrence; shared fields appear once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageBatch {
+    pub promotion_id: String,
+    pub day: Date,
+    pub expires_at: Timestamp,
+    pub products: Vec<Product>,
+    pub messages: Vec<RenderedMessage>,
+}
+
+/// A contiguous range `[start, end)` of recipient positions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub start: u64,
+    pub end: u64,
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Benchmark of `promo run` (the Knative job) into the real inbox service.
+#
+#   host/bench/job-bench.sh [COUNT...]      default: 100000 1000000
+#
+# Needs Keycloak and the inbox running (./dev up, or run_hook keycloak/inbox start).
+# For each COUNT: a recipients file of COUNT fake customers, a fresh promotion id
+# (so every message is new), the release `promo run --recipients FILE
+# --promotion-from-event` under /usr/bin/time -v. Prints:
+#   - messages/s end to end (the job's own summary: recipients / elapsed),
+#   - CPU seconds of the job (time -v) and of the inbox JVM (/proc/PID/stat
+#     before/after) and PostgreSQL (sum over its processes), and the job's share,
+#   - start to first batch: exec of the process to the `first-batch-posted`
+#     log line (wall clock), and the job's own sinceStartMs,
+#   - the job's peak RSS (max resident set size).
+# The bench's rows are deleted from the inbox database afterwards.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$ROOT/deploy/local/lib.sh"
+COUNTS=("$@"); [ ${#COUNTS[@]} -gt 0 ] || COUNTS=(100000 1000000)
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+TICKS=$(getconf CLK_TCK)
+
+command -v /usr/bin/time >/dev/null || ensure_apt time
+(cd "$ROOT" && cargo build -q --release -p promo-host --bin promo)
+PROMO="$ROOT/target/release/promo"
+INBOX_PID=$(cat "$(pid_file inbox)") || die "the inbox is not running (./dev up)"
+
+cpu_seconds() { # pids... -> utime+stime of the processes and their waited-for children
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{print $14+$15+$16+$17}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+postgres_pids() { pgrep -u postgres -d ' ' postgres || true; }
+
+# Warm the compiled-component cache and the inbox's JIT with a small run.
+run_once() { # count label
+  local count=$1 label=$2 id="bench-$label-$(date +%s%N)"
+  python3 - "$count" "$id" >"$WORK/recipients.jsonl" <<'PY'
+import sys
+count, run = int(sys.argv[1]), sys.argv[2]
+out = sys.stdout
+for n in range(count):
+    out.write('{"userId":"%s-u%07d","username":"user%07d","firstName":"Kim"}\n' % (run, n, n))
+PY
+  sed "s/\"id\": \"warm-up\"/\"id\": \"$id\"/" "$ROOT/deploy/knative/warm-up-promotion.json" >"$WORK/promotion.json"
+  python3 - "$WORK/promotion.json" "$id" >"$WORK/event.json" <<'PY'
+import json, sys
+promotion = json.load(open(sys.argv[1]))
+print(json.dumps({"specversion": "1.0", "type": "promo.occurrence.due", "source": "/bench", "id": sys.argv[2] + "/2026-07-02",
+  "datacontenttype": "application/json",
+  "data": {"promotion": promotion, "occurrence": {"index": 1, "day": "2026-07-02", "fireAt": "2026-07-02T07:00:00Z"}}}))
+PY
+  local pg_before inbox_before start_ns
+  pg_before=$(cpu_seconds $(postgres_pids)); inbox_before=$(cpu_seconds "$INBOX_PID")
+  start_ns=$(date +%s%N)
+  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_PROGRESS_INTERVAL=60s "$PROMO" run --event-file "$WORK/event.json" \
+    --recipients "$WORK/recipients.jsonl" --promotion-from-event 2>"$WORK/log.jsonl" || { tail -5 "$WORK/log.jsonl"; die "promo run failed"; }
+  local pg_cpu inbox_cpu
+  pg_cpu=$(( $(cpu_seconds $(postgres_pids)) - pg_before )); inbox_cpu=$(( $(cpu_seconds "$INBOX_PID") - inbox_before ))
+  python3 - "$WORK/log.jsonl" "$WORK/time.txt" "$start_ns" "$inbox_cpu" "$pg_cpu" "$TICKS" "$label" <<'PY'
+import json, sys, re, datetime
+log, timing, start_ns, inbox_ticks, pg_ticks, ticks, label = sys.argv[1:8]
+lines = [json.loads(l) for l in open(log) if l.startswith("{")]
+summary = next(l for l in lines if l["event"] == "summary")
+first = next(l for l in lines if l["event"] == "first-batch-posted")
+t = open(timing).read()
+def field(name): return re.search(re.escape(name) + r": (.*)", t).group(1)
+job_cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+inbox_cpu, pg_cpu = int(inbox_ticks) / int(ticks), int(pg_ticks) / int(ticks)
+ts = first["ts"].rstrip("Z"); base, frac = (ts.split(".") + ["0"])[:2]
+first_ns = int(datetime.datetime.fromisoformat(base).replace(tzinfo=datetime.timezone.utc).timestamp()) * 10**9 + int(frac.ljust(9, "0")[:9])
+print(f"[{label}] recipients={summary['recipients']} inserted={summary['inserted']} duplicates={summary['duplicates']} "
+      f"retries={summary['retries']} elapsed={summary['elapsedMs']} ms rate={summary['ratePerSecond']:.0f} msgs/s")
+print(f"[{label}] cpu: job={job_cpu:.2f}s inbox={inbox_cpu:.2f}s postgres={pg_cpu:.2f}s "
+      f"job share={job_cpu / max(job_cpu + inbox_cpu + pg_cpu, 1e-9):.1%}")
+print(f"[{label}] start to first batch: exec->log {(first_ns - int(start_ns)) / 1e6:.1f} ms, in-process {first['sinceStartMs']} ms")
+print(f"[{label}] peak RSS {int(field('Maximum resident set size (kbytes)')) / 1024:.1f} MiB, wall {field('Elapsed (wall clock) time (h:mm:ss or m:ss)')}")
+PY
+  PGPASSWORD=inbox psql -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox -c "DELETE FROM message WHERE promotion_id = '$id'" >/dev/null
+}
+
+run_once 5000 warm-up >/dev/null
+for count in "${COUNTS[@]}"; do run_once "$count" "$count"; done

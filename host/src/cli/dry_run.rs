@@ -1,0 +1,173 @@
+//! `promo dry-run`: the occurrences of a promotion, which one is next and
+//! due at `--now`, and sample messages, without sending anything.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use promo_host::json::{self, InboxMessageJson, OccurrenceJson, RecipientJson};
+use promo_host::{Occurrence, PromoEngine, Recipient};
+use serde::Serialize;
+
+use super::{CliError, read_input};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Promotion JSON file (the shape of shared/spec/contracts.md).
+    promotion: PathBuf,
+    /// Instant to compute the next and the due occurrence at, RFC 3339 with an offset
+    /// (e.g. 2026-07-02T08:00:00Z).
+    #[arg(long, value_name = "RFC 3339")]
+    now: Option<String>,
+    /// Recipients to render sample messages for: one JSON object a line,
+    /// {"userId", "username", "firstName"?, "locale"?}. Default: one example recipient.
+    #[arg(long, value_name = "FILE.jsonl")]
+    recipients: Option<PathBuf>,
+    /// Print one JSON document instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The `--json` document.
+#[derive(Serialize)]
+struct DryRun {
+    occurrences: Vec<OccurrenceJson>,
+    next: Option<OccurrenceJson>,
+    due: Option<OccurrenceJson>,
+    sample: Vec<InboxMessageJson>,
+}
+
+pub fn run(args: Args) -> Result<(), CliError> {
+    // Every input is checked before any work, so bad input prints nothing on stdout.
+    let promotion_json = read_input("promotion", &args.promotion)?;
+    let now = args.now.as_deref().map(parse_now).transpose()?;
+    let recipients = match &args.recipients {
+        Some(path) => read_recipients(path)?,
+        None => vec![example_recipient()],
+    };
+
+    let engine = PromoEngine::with_defaults()?;
+    let mut session = engine.session()?;
+    let source = format!("promotion {}", args.promotion.display());
+    let promotion = session.parse_promotion(&promotion_json).map_err(|e| CliError::from_engine(e, &source))?;
+    let mut schedule = session.plan(&promotion).map_err(|e| CliError::from_engine(e, &source))?;
+    let occurrences = schedule.occurrences()?;
+    let ends = schedule.ends()?;
+    let (next, due) = match now {
+        Some(now) => {
+            let millisecond = now.as_millisecond();
+            (schedule.next_fire(millisecond)?, schedule.due_at(millisecond)?)
+        }
+        None => (None, None),
+    };
+    // The sample shows the message that would go out now, else the next one, else the first.
+    let sample_index = due.or(next).map_or(0, |occurrence| occurrence.index);
+    let mut renderer = engine.prepare(&promotion, sample_index).map_err(|e| CliError::from_engine(e, &source))?;
+    let sample = renderer.render(&recipients)?.to_inbox_messages();
+
+    if args.json {
+        let document = DryRun {
+            occurrences: occurrences.iter().map(Occurrence::to_json).collect(),
+            next: next.map(|o| o.to_json()),
+            due: due.map(|o| o.to_json()),
+            sample,
+        };
+        println!("{}", serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?);
+    } else {
+        print_table(&promotion, &occurrences, ends, now, next, due, &sample);
+    }
+    Ok(())
+}
+
+fn parse_now(text: &str) -> Result<Timestamp, CliError> {
+    text.parse::<Timestamp>().map_err(|_| {
+        CliError::BadInput(format!("--now: expected an RFC 3339 instant with an offset, such as 2026-07-02T08:00:00Z, got {text:?}"))
+    })
+}
+
+fn read_recipients(path: &PathBuf) -> Result<Vec<Recipient>, CliError> {
+    let text = read_input("--recipients", path)?;
+    let mut recipients = Vec::new();
+    for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
+        let recipient: RecipientJson = serde_json::from_str(line).map_err(|error| {
+            CliError::BadInput(format!("--recipients: {} line {}: {error}", path.display(), number + 1))
+        })?;
+        recipients.push(recipient.into());
+    }
+    Ok(recipients)
+}
+
+fn example_recipient() -> Recipient {
+    Recipient {
+        user_id: "00000000-0000-4000-8000-000000000001".into(),
+        username: "alice".into(),
+        first_name: Some("Alice".into()),
+        locale: Some("en".into()),
+    }
+}
+
+fn local(occurrence: &Occurrence) -> String {
+    json::timestamp(occurrence.fire_at)
+        .to_zoned_datetime(TimeZone::fixed(occurrence.offset()))
+        .strftime("%Y-%m-%d %H:%M:%S %:z")
+        .to_string()
+}
+
+fn utc(millisecond: i64) -> String {
+    json::timestamp(millisecond).strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+fn print_table(
+    promotion: &promo_host::Promotion,
+    occurrences: &[Occurrence],
+    ends: i64,
+    now: Option<Timestamp>,
+    next: Option<Occurrence>,
+    due: Option<Occurrence>,
+    sample: &[InboxMessageJson],
+) {
+    let status = match promotion.status {
+        promo_host::Status::Draft => "DRAFT",
+        promo_host::Status::Published => "PUBLISHED",
+        promo_host::Status::Unpublished => "UNPUBLISHED",
+    };
+    println!("Promotion {} \"{}\" ({status}), zone {}", promotion.id, promotion.title, promotion.time_zone);
+    println!("Ends {} local, {} (exclusive)", promotion.ends_at, utc(ends));
+    println!();
+    println!("{:>5}  {:<10}  {:<25}  {:<23}", "#", "day", "fires (local)", "fires (UTC)");
+    for occurrence in occurrences {
+        let mut marks = Vec::new();
+        if due.is_some_and(|d| d.index == occurrence.index) {
+            marks.push("due");
+        }
+        if next.is_some_and(|n| n.index == occurrence.index) {
+            marks.push("next");
+        }
+        let marks = if marks.is_empty() { String::new() } else { format!("  <- {}", marks.join(", ")) };
+        println!(
+            "{:>5}  {:<10}  {:<25}  {:<23}{marks}",
+            occurrence.index,
+            json::format_day(occurrence.day),
+            local(occurrence),
+            utc(occurrence.fire_at)
+        );
+    }
+    println!();
+    match now {
+        Some(now) => {
+            let describe = |o: Option<Occurrence>| o.map_or("none".to_string(), |o| format!("#{} ({})", o.index, local(&o)));
+            println!("At {now}: due {}, next {}", describe(due), describe(next));
+        }
+        None => println!("(give --now to see which occurrence is due and which is next)"),
+    }
+    println!();
+    println!("Sample messages ({}):", sample.len());
+    for message in sample {
+        println!();
+        println!("  key:     {}", message.idempotency_key);
+        println!("  subject: {}", message.subject);
+        for line in message.body.lines() {
+            println!("  | {line}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The wasmtime embedding: engine configuration, prepared instantiation and
+//! the typed calls.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use wasmtime::component::{Linker, ResourceAny};
+use wasmtime::{Config, Store};
+
+use crate::bindings::{Engine as EngineWorld, EnginePre};
+use crate::{ENGINE_COMPONENT, FieldError, Instant, MessageBatch, Occurrence, Promotion, Recipient, Shard, cache};
+
+/// How the engine is set up; `Default` suits a standalone process.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Whether compiled code may rely on signal handlers (guard pages) for
+    /// bounds checks. A JVM owns the process's signal handlers, so the JNI
+    /// bridge turns this off; the code then checks bounds explicitly.
+    pub signals_based_traps: bool,
+    /// Where the compiled component is cached; `None` compiles on every start.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions { signals_based_traps: true, cache_dir: cache::default_dir() }
+    }
+}
+
+/// An invalid input, or a failure of the engine itself.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The promotion (or another argument) is invalid; every problem, each
+    /// naming its field.
+    #[error("invalid input: {}", describe(.0))]
+    Invalid(Vec<FieldError>),
+    /// The component could not be instantiated or trapped.
+    #[error(transparent)]
+    Failed(#[from] anyhow::Error),
+}
+
+impl From<wasmtime::Error> for EngineError {
+    fn from(error: wasmtime::Error) -> Self {
+        EngineError::Failed(error.into())
+    }
+}
+
+fn describe(errors: &[FieldError]) -> String {
+    errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")
+}
+
+fn invalid<T>(result: Result<T, Vec<FieldError>>) -> Result<T, EngineError> {
+    result.map_err(EngineError::Invalid)
+}
+
+/// The engine component, compiled and ready to instantiate. Cheap to clone;
+/// share one per process across threads.
+#[derive(Clone)]
+pub struct PromoEngine {
+    pre: Arc<EnginePre<()>>,
+}
+
+impl PromoEngine {
+    /// Compiles (or loads from the cache) the embedded component and
+    /// prepares its instantiation.
+    pub fn new(options: &EngineOptions) -> anyhow::Result<PromoEngine> {
+        let mut config = Config::new();
+        config.wasm_component_model(true);
+        if !options.signals_based_traps {
+            config.signals_based_traps(false);
+            // Without signal handlers there are no guard pages to fault on:
+            // memories are bounds-checked and grow by moving, and the
+            // Spectre mitigations (which rely on faults) must be off.
+            config.memory_guard_size(0);
+            config.memory_reservation(0);
+            config.memory_reservation_for_growth(1 << 20);
+            // SAFETY: these two flags are required by `signals_based_traps(false)`
+            // (see its documentation); they only change code generation.
+            unsafe {
+                config.cranelift_flag_set("enable_heap_access_spectre_mitigation", "false");
+                config.cranelift_flag_set("enable_table_access_spectre_mitigation", "false");
+            }
+        }
+        let engine = wasmtime::Engine::new(&config)?;
+        let component = cache::load_or_compile(&engine, ENGINE_COMPONENT, options.cache_dir.as_deref())?;
+        let mut linker = Linker::<()>::new(&engine);
+        // The component imports WASI only for what Rust's std could use (stderr
+        // of a panic, exit); the engine never calls them in normal operation,
+        // so a call traps instead of the host carrying a WASI implementation.
+        linker.define_unknown_imports_as_traps(&component)?;
+        let pre = EnginePre::new(linker.instantiate_pre(&component)?)?;
+        Ok(PromoEngine { pre: Arc::new(pre) })
+    }
+
+    /// With default options.
+    pub fn with_defaults() -> anyhow::Result<PromoEngine> {
+        PromoEngine::new(&EngineOptions::default())
+    }
+
+    /// A fresh instance of the component to make many calls with.
+    pub fn session(&self) -> anyhow::Result<Session> {
+        let mut store = Store::new(self.pre.engine(), ());
+        let world = self.pre.instantiate(&mut store).map_err(anyhow::Error::from).context("instantiating the engine component")?;
+        Ok(Session { store, world })
+    }
+
+    /// Parses promotion JSON (contracts.md) and validates every field.
+    pub fn parse_promotion(&self, json: &str) -> Result<Promotion, EngineError> {
+        self.session()?.parse_promotion(json)
+    }
+
+    /// Validates a promotion record.
+    pub fn validate(&self, promotion: &Promotion) -> Result<(), EngineError> {
+        self.session()?.validate(promotion)
+    }
+
+    /// Validates and resolves a promotion's schedule.
+    pub fn plan(&self, promotion: &Promotion) -> Result<Schedule, EngineError> {
+        self.session()?.plan(promotion)
+    }
+
+    /// Parses promotion JSON and resolves its schedule, in one instance.
+    pub fn plan_json(&self, json: &str) -> Result<Schedule, EngineError> {
+        let mut session = self.session()?;
+        let promotion = session.parse_promotion(json)?;
+        session.plan(&promotion)
+    }
+
+    /// Prepares rendering the messages of one occurrence.
+    pub fn prepare(&self, promotion: &Promotion, occurrence_index: u32) -> Result<Renderer, EngineError> {
+        self.session()?.prepare(promotion, occurrence_index)
+    }
+
+    /// Splits `recipient_count` recipients into `shard_count` contiguous shards.
+    pub fn plan_shards(&self, recipient_count: u64, shard_count: u32) -> Result<Vec<Shard>, EngineError> {
+        self.session()?.plan_shards(recipient_count, shard_count)
+    }
+}
+
+/// One instance of the component. Reuse it for many calls on one thread;
+/// `plan` and `prepare` hand it over to the returned handle.
+pub struct Session {
+    store: Store<()>,
+    world: EngineWorld,
+}
+
+impl Session {
+    /// Parses promotion JSON (contracts.md) and validates every field.
+    pub fn parse_promotion(&mut self, json: &str) -> Result<Promotion, EngineError> {
+        invalid(self.world.promo_engine_schedule().call_parse_promotion(&mut self.store, json)?)
+    }
+
+    /// Validates a promotion record.
+    pub fn validate(&mut self, promotion: &Promotion) -> Result<(), EngineError> {
+        invalid(self.world.promo_engine_schedule().call_validate(&mut self.store, promotion)?)
+    }
+
+    /// Splits `recipient_count` recipients into `shard_count` contiguous shards.
+    pub fn plan_shards(&mut self, recipient_count: u64, shard_count: u32) -> Result<Vec<Shard>, EngineError> {
+        let result = self.world.promo_engine_fan_out().call_plan_shards(&mut self.store, recipient_count, shard_count)?;
+        result.map_err(|error| EngineError::Invalid(vec![error]))
+    }
+
+    /// Validates and resolves a promotion's schedule; the schedule keeps this instance.
+    pub fn plan(mut self, promotion: &Promotion) -> Result<Schedule, EngineError> {
+        let handle = invalid(self.world.promo_engine_schedule().call_plan(&mut self.store, promotion)?)?;
+        Ok(Schedule { session: self, handle })
+    }
+
+    /// Prepares rendering one occurrence; the renderer keeps this instance.
+    pub fn prepare(mut self, promotion: &Promotion, occurrence_index: u32) -> Result<Renderer, EngineError> {
+        let handle =
+            invalid(self.world.promo_engine_fan_out().call_prepare(&mut self.store, promotion, occurrence_index)?)?;
+        Ok(Renderer { session: self, handle })
+    }
+}
+
+/// A promotion's resolved schedule (the WIT resource `promotion-schedule`).
+/// Each query is one call into the component's instance it owns.
+pub struct Schedule {
+    session: Session,
+    handle: ResourceAny,
+}
+
+impl Schedule {
+    /// The resolved start instant `S` (epoch milliseconds).
+    pub fn starts(&mut self) -> anyhow::Result<Instant> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_schedule().promotion_schedule().call_starts(store, self.handle)?)
+    }
+
+    /// The resolved end instant `E`, exclusive (epoch milliseconds).
+    pub fn ends(&mut self) -> anyhow::Result<Instant> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_schedule().promotion_schedule().call_ends(store, self.handle)?)
+    }
+
+    /// All occurrences, in order.
+    pub fn occurrences(&mut self) -> anyhow::Result<Vec<Occurrence>> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_schedule().promotion_schedule().call_occurrences(store, self.handle)?)
+    }
+
+    /// The first occurrence with `fire-at > after`, strictly.
+    pub fn next_fire(&mut self, after: Instant) -> anyhow::Result<Option<Occurrence>> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_schedule().promotion_schedule().call_next_fire(store, self.handle, after)?)
+    }
+
+    /// The occurrence with the latest `fire-at <= now`, provided `now < E`.
+    pub fn due_at(&mut self, now: Instant) -> anyhow::Result<Option<Occurrence>> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_schedule().promotion_schedule().call_due_at(store, self.handle, now)?)
+    }
+}
+
+/// One occurrence's message template, parsed once (the WIT resource
+/// `occurrence-renderer`).
+pub struct Renderer {
+    session: Session,
+    handle: ResourceAny,
+}
+
+impl Renderer {
+    /// The messages for a batch of recipients, in their order.
+    pub fn render(&mut self, recipients: &[Recipient]) -> anyhow::Result<MessageBatch> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_fan_out().occurrence_renderer().call_render(store, self.handle, recipients)?)
+    }
+}

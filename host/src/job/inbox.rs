@@ -1,0 +1,157 @@
+//! Writes rendered batches to the inbox service:
+//! `POST {INBOX_URL}/api/internal/inbox/messages:batch` (role `inbox-writer`,
+//! ≤ 1000 messages, answers `{inserted, duplicates}`). Inserting a known
+//! `idempotencyKey` is a duplicate, so retries and reruns deliver nothing twice.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::{
+    auth::TokenSource,
+    engine::RenderedBatch,
+    retry::{CallError, RetryPolicy},
+};
+
+/// The inbox's answer to one batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct BatchOutcome {
+    /// Messages stored now.
+    pub inserted: u64,
+    /// Messages whose key was already stored.
+    pub duplicates: u64,
+}
+
+/// One inbox message of contracts.md, borrowing from the rendered batch.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InboxMessage<'a> {
+    idempotency_key: &'a str,
+    recipient_id: &'a str,
+    promotion_id: &'a str,
+    day: &'a str,
+    subject: &'a str,
+    body: &'a str,
+    products: &'a RawValue,
+    expires_at: &'a str,
+}
+
+#[derive(Serialize)]
+struct BatchRequest<'a> {
+    messages: Vec<InboxMessage<'a>>,
+}
+
+/// The request body for a rendered batch: `{"messages": [inbox message…]}`
+/// with `day` as `YYYY-MM-DD` and `expiresAt` as RFC 3339 (UTC).
+pub fn encode_batch(batch: &RenderedBatch) -> anyhow::Result<Bytes> {
+    // Fields shared by every message are formatted once per batch.
+    let products = serde_json::value::to_raw_value(&batch.products)?;
+    let day = batch.day.to_string();
+    let expires_at = Timestamp::from_millisecond(batch.expires_at_ms)?.to_string();
+    let messages = batch
+        .messages
+        .iter()
+        .map(|message| InboxMessage {
+            idempotency_key: &message.idempotency_key,
+            recipient_id: &message.recipient_id,
+            promotion_id: &batch.promotion_id,
+            day: &day,
+            subject: &message.subject,
+            body: &message.body,
+            products: &products,
+            expires_at: &expires_at,
+        })
+        .collect();
+    Ok(Bytes::from(serde_json::to_vec(&BatchRequest { messages })?))
+}
+
+/// Client of the inbox's internal batch endpoint.
+pub struct InboxClient {
+    http: reqwest::Client,
+    batch_url: String,
+    tokens: Arc<TokenSource>,
+}
+
+impl InboxClient {
+    /// A client of the inbox at `base_url`.
+    pub fn new(http: reqwest::Client, base_url: &str, tokens: Arc<TokenSource>) -> Self {
+        Self { http, batch_url: format!("{base_url}/api/internal/inbox/messages:batch"), tokens }
+    }
+
+    /// Posts one encoded batch, retrying transient failures.
+    pub async fn post(&self, body: Bytes, retry: &RetryPolicy) -> anyhow::Result<BatchOutcome> {
+        let what = "posting a batch to the inbox";
+        retry
+            .run(what, || async {
+                let token = self.tokens.bearer().await?;
+                let response = self
+                    .http
+                    .post(&self.batch_url)
+                    .bearer_auth(token)
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.clone())
+                    .send()
+                    .await
+                    .map_err(|error| CallError::from_reqwest(what, error))?;
+                let status = response.status();
+                if status == reqwest::StatusCode::UNAUTHORIZED {
+                    self.tokens.invalidate().await;
+                }
+                if !status.is_success() {
+                    let text = response.text().await.unwrap_or_default();
+                    return Err(CallError::from_status(what, status, &text));
+                }
+                response.json::<BatchOutcome>().await.map_err(|error| CallError::from_reqwest(what, error))
+            })
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::job::engine::{Product, RenderedMessage};
+    use serde_json::{Value, json};
+
+    #[test]
+    fn encodes_the_contract_shape() {
+        let batch = RenderedBatch {
+            promotion_id: "p-1".into(),
+            day: "2026-07-02".parse().unwrap(),
+            expires_at_ms: 1_783_148_400_000,
+            products: vec![Product {
+                sku: "SKU-1".into(),
+                name: "Kettle".into(),
+                price_cents: 4999,
+                promo_price_cents: 3999,
+                currency: "EUR".into(),
+                image_url: None,
+                url: Some("https://shop.example/kettle".into()),
+            }],
+            messages: vec![RenderedMessage {
+                idempotency_key: "p-1/2026-07-02/u-1".into(),
+                recipient_id: "u-1".into(),
+                subject: "Summer sale".into(),
+                body: "Hi \"Ann\" <b>".into(),
+            }],
+        };
+        let body: Value = serde_json::from_slice(&encode_batch(&batch).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"messages": [{
+                "idempotencyKey": "p-1/2026-07-02/u-1",
+                "recipientId": "u-1",
+                "promotionId": "p-1",
+                "day": "2026-07-02",
+                "subject": "Summer sale",
+                "body": "Hi \"Ann\" <b>",
+                "products": [{"sku": "SKU-1", "name": "Kettle", "priceCents": 4999, "promoPriceCents": 3999,
+                              "currency": "EUR", "url": "https://shop.example/kettle"}],
+                "expiresAt": "2026-07-04T07:00:00Z"
+            }]})
+        );
+    }
+}

@@ -1,0 +1,324 @@
+//! `promo run`: the Knative job that delivers one due promotion day to every
+//! customer's inbox.
+//!
+//! The run is a pipeline of three stages joined by bounded channels, so memory
+//! stays flat however many recipients there are:
+//!
+//! ```text
+//! recipients (Keycloak pages | JSON Lines) ──batches──► render thread (component)
+//!     ──encoded batches──► inbox posts (bounded concurrency, retries) ──► summary
+//! ```
+//!
+//! Before the pipeline starts, the job re-reads the promotion from the calendar
+//! and asks the component whether the day is still due: an unpublished
+//! promotion or a day outside the window ends the run successfully with a log
+//! line saying why. Exit codes: 0 done (or nothing to do), 1 failed (Kubernetes
+//! retries the pod; idempotency keys make that safe), 2 bad event or configuration.
+
+pub mod auth;
+pub mod calendar;
+pub mod component;
+pub mod config;
+pub mod engine;
+pub mod event;
+pub mod inbox;
+pub mod log;
+pub mod recipients;
+pub mod retry;
+
+use std::{
+    path::PathBuf,
+    process::ExitCode,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use bytes::Bytes;
+use futures::StreamExt;
+use serde_json::json;
+use tokio::sync::mpsc;
+
+use self::{
+    auth::TokenSource,
+    calendar::CalendarClient,
+    config::JobConfig,
+    engine::{DayEngine, PromotionFacts, Status},
+    event::DueEvent,
+    inbox::InboxClient,
+    recipients::{KeycloakDirectory, RecipientSource},
+    retry::RetryPolicy,
+};
+
+/// Where a Knative JobSink mounts the event.
+pub const DEFAULT_EVENT_FILE: &str = "/etc/jobsink-event/event";
+
+/// Bad input: an event, an option or a configuration value, named by `field`
+/// (exit code 2).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct BadInput {
+    /// The event field, option or environment variable at fault.
+    pub field: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl BadInput {
+    /// A bad-input error about `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+/// Options of `promo run`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RunArgs {
+    /// The structured JSON CloudEvent `promo.occurrence.due`.
+    #[arg(long, value_name = "PATH", default_value = DEFAULT_EVENT_FILE)]
+    pub event_file: PathBuf,
+    /// Read recipients from this JSON Lines file (`userId`, `username`,
+    /// optional `firstName`, `locale`) instead of Keycloak.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub recipients: Option<PathBuf>,
+    /// Use the promotion inside the event instead of re-reading it from the
+    /// calendar (load tests and stacks without a calendar; not for production).
+    #[arg(long)]
+    pub promotion_from_event: bool,
+}
+
+/// Runs the job with an engine made by `load_engine`; returns the exit code.
+pub fn run(args: RunArgs, load_engine: impl FnOnce() -> anyhow::Result<Box<dyn DayEngine>> + Send + 'static) -> ExitCode {
+    let started = Instant::now();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => return fail(&anyhow::Error::new(error).context("starting the async runtime")),
+    };
+    let result = runtime.block_on(async move {
+        let config = JobConfig::from_env()?;
+        let deadline = config.deadline;
+        match tokio::time::timeout(deadline, deliver(args, config, load_engine, started)).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(anyhow::anyhow!("deadline PROMO_DEADLINE ({} s) passed before the day was delivered", deadline.as_secs())),
+        }
+    });
+    // Blocking tasks (a render in flight) must not keep a failed run alive.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &anyhow::Error) -> ExitCode {
+    if let Some(bad) = error.downcast_ref::<BadInput>() {
+        eprintln!("promo run: {bad}");
+        log::emit("error", "bad-input", json!({ "field": bad.field, "message": bad.message }));
+        ExitCode::from(2)
+    } else {
+        log::emit("error", "failed", json!({ "message": format!("{error:#}") }));
+        ExitCode::from(1)
+    }
+}
+
+/// Counters shared by the stages, for progress lines and the summary.
+#[derive(Debug, Default)]
+struct Progress {
+    recipients: AtomicU64,
+    inserted: AtomicU64,
+    duplicates: AtomicU64,
+    batches: AtomicU64,
+}
+
+async fn deliver(
+    args: RunArgs,
+    config: JobConfig,
+    load_engine: impl FnOnce() -> anyhow::Result<Box<dyn DayEngine>> + Send + 'static,
+    started: Instant,
+) -> anyhow::Result<()> {
+    let bytes = tokio::fs::read(&args.event_file)
+        .await
+        .map_err(|error| BadInput::new("--event-file", format!("cannot read {}: {error}", args.event_file.display())))?;
+    let due = event::parse_structured(&bytes)?;
+    let shard = json!({ "index": config.shard_index, "count": config.shard_count });
+    log::info(
+        "event",
+        json!({ "source": due.source, "id": due.id, "promotionId": due.promotion_id, "day": due.day.to_string(), "shard": shard }),
+    );
+
+    // The component loads on its own thread while the first HTTP calls run.
+    let engine = tokio::task::spawn_blocking(load_engine);
+    let http = reqwest::Client::builder()
+        .timeout(config.http_timeout)
+        .pool_max_idle_per_host(config.concurrency.max(4))
+        .build()
+        .context("building the HTTP client")?;
+    let retry = Arc::new(RetryPolicy::new(Duration::from_millis(100), config.retry_max_delay));
+    let tokens = Arc::new(TokenSource::new(http.clone(), &config.keycloak_url, &config.realm, &config.client_id, &config.client_secret));
+    // Fetch the token early: every later call needs it.
+    let warm_token = {
+        let tokens = tokens.clone();
+        tokio::spawn(async move { tokens.bearer().await })
+    };
+
+    let promotion_json = if args.promotion_from_event {
+        due.promotion.to_string()
+    } else {
+        match CalendarClient::new(http.clone(), &config.calendar_url, tokens.clone()).promotion(&due.promotion_id, &retry).await? {
+            Some(json) => json,
+            None => return skipped(&due, "the promotion no longer exists in the calendar"),
+        }
+    };
+    let mut engine = engine.await.context("loading the engine component")??;
+    let PromotionFacts { status, occurrences } = match engine.inspect(&promotion_json)? {
+        Ok(facts) => facts,
+        Err(problems) => {
+            let problem = problems.first().map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
+            if args.promotion_from_event {
+                return Err(BadInput::new(format!("data.promotion.{}", problems.first().map(|p| p.field.as_str()).unwrap_or("")), problem).into());
+            }
+            anyhow::bail!("the calendar's promotion {} is invalid: {problem}", due.promotion_id);
+        }
+    };
+    if status != Status::Published {
+        return skipped(&due, &format!("the promotion is {} now, not PUBLISHED", format!("{status:?}").to_uppercase()));
+    }
+    let Some(occurrence) = occurrences.iter().find(|occurrence| occurrence.day == due.day) else {
+        return skipped(&due, "the day is no longer inside the promotion's window");
+    };
+
+    let source = match &args.recipients {
+        Some(path) => RecipientSource::File(path.clone()),
+        None => RecipientSource::Keycloak(KeycloakDirectory::new(
+            http.clone(),
+            &config.keycloak_url,
+            &config.realm,
+            &config.recipient_role,
+            config.page_size,
+            tokens.clone(),
+        )),
+    };
+    if let Ok(Err(error)) = warm_token.await {
+        return Err(error.into_inner());
+    }
+    let total = source.count(&retry).await?;
+    let shards = engine
+        .plan_shards(total, config.shard_count)?
+        .map_err(|problem| BadInput::new("PROMO_SHARD_COUNT", problem.message))?;
+    let range = shards
+        .get(config.shard_index as usize)
+        .cloned()
+        .ok_or_else(|| BadInput::new("JOB_COMPLETION_INDEX", format!("the component planned {} shards", shards.len())))?;
+    if let Err(problems) = engine.prepare(&promotion_json, occurrence.index)? {
+        let problem = problems.first().map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
+        anyhow::bail!("preparing occurrence {} failed: {problem}", occurrence.index);
+    }
+    log::info(
+        "plan",
+        json!({
+            "promotionId": due.promotion_id, "day": due.day.to_string(), "occurrenceIndex": occurrence.index,
+            "eventIndex": due.index, "recipientPositions": total, "shard": shard,
+            "range": [range.start, range.end], "setupMs": started.elapsed().as_millis() as u64,
+        }),
+    );
+
+    let progress = Arc::new(Progress::default());
+    let channel_depth = config.concurrency + 1;
+    let (recipient_tx, mut recipient_rx) = mpsc::channel(channel_depth);
+    let (encoded_tx, mut encoded_rx) = mpsc::channel::<(u64, Bytes)>(channel_depth);
+
+    let producer = {
+        let retry = retry.clone();
+        let batch_size = config.batch_size;
+        tokio::spawn(async move { source.send_range(range, batch_size, &retry, recipient_tx).await })
+    };
+    let renderer = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+        while let Some(recipients) = recipient_rx.blocking_recv() {
+            let batch = engine.render(&recipients).context("rendering a batch through the component")?;
+            let body = inbox::encode_batch(&batch)?;
+            if encoded_tx.blocking_send((recipients.len() as u64, body)).is_err() {
+                break; // the posting stage failed; its error is reported
+            }
+        }
+        Ok(())
+    });
+    let ticker = {
+        let progress = progress.clone();
+        let retry = retry.clone();
+        let interval = config.progress_interval;
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
+            loop {
+                ticks.tick().await;
+                log::info("progress", counters(&progress, &retry, started));
+            }
+        })
+    };
+
+    let inbox = InboxClient::new(http.clone(), &config.inbox_url, tokens.clone());
+    let batches = futures::stream::poll_fn(|context| encoded_rx.poll_recv(context));
+    let mut posts = batches
+        .map(|(recipients, body)| {
+            let (inbox, retry) = (&inbox, &retry);
+            async move { inbox.post(body, retry).await.map(|outcome| (recipients, outcome)) }
+        })
+        .buffer_unordered(config.concurrency);
+    let mut first_post_logged = false;
+    let posted: anyhow::Result<()> = async {
+        while let Some(result) = posts.next().await {
+            let (recipients, outcome) = result?;
+            progress.recipients.fetch_add(recipients, Ordering::Relaxed);
+            progress.inserted.fetch_add(outcome.inserted, Ordering::Relaxed);
+            progress.duplicates.fetch_add(outcome.duplicates, Ordering::Relaxed);
+            progress.batches.fetch_add(1, Ordering::Relaxed);
+            if !first_post_logged {
+                first_post_logged = true;
+                log::info("first-batch-posted", json!({ "sinceStartMs": started.elapsed().as_millis() as u64 }));
+            }
+        }
+        Ok(())
+    }
+    .await;
+    drop(posts);
+    ticker.abort();
+    posted?;
+    producer.await.context("recipient stage")??;
+    renderer.await.context("render stage")??;
+
+    let mut summary = counters(&progress, &retry, started);
+    summary["outcome"] = json!("delivered");
+    summary["promotionId"] = json!(due.promotion_id);
+    summary["day"] = json!(due.day.to_string());
+    summary["shard"] = shard;
+    log::info("summary", summary);
+    Ok(())
+}
+
+fn counters(progress: &Progress, retry: &RetryPolicy, started: Instant) -> serde_json::Value {
+    let recipients = progress.recipients.load(Ordering::Relaxed);
+    let elapsed = started.elapsed();
+    json!({
+        "recipients": recipients,
+        "inserted": progress.inserted.load(Ordering::Relaxed),
+        "duplicates": progress.duplicates.load(Ordering::Relaxed),
+        "batches": progress.batches.load(Ordering::Relaxed),
+        "retries": retry.retries(),
+        "elapsedMs": elapsed.as_millis() as u64,
+        "ratePerSecond": (recipients as f64 / elapsed.as_secs_f64().max(1e-3)).round(),
+    })
+}
+
+fn skipped(due: &DueEvent, reason: &str) -> anyhow::Result<()> {
+    log::info(
+        "summary",
+        json!({ "outcome": "skipped", "reason": reason, "promotionId": due.promotion_id, "day": due.day.to_string(),
+                "recipients": 0, "inserted": 0, "duplicates": 0, "retries": 0 }),
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

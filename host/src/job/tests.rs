@@ -1,0 +1,224 @@
+//! The whole run against fake HTTP services (token endpoint, Keycloak Admin
+//! API, calendar, inbox) and a fake engine: paging, disabled users, sharding,
+//! retries and the skip rules. The real services and the real component are
+//! exercised by `host/tests/job_*.rs`.
+
+use std::{
+    collections::{BTreeSet, HashMap},
+    ops::Range,
+    sync::{Arc, Mutex},
+    time::Instant,
+};
+
+use axum::{
+    Json, Router,
+    extract::{Query, State},
+    http::StatusCode,
+    response::IntoResponse,
+    routing::{get, post},
+};
+use serde_json::{Value, json};
+
+use super::{
+    RunArgs, deliver,
+    config::JobConfig,
+    engine::{DayEngine, DayOccurrence, FieldProblem, PromotionFacts, RenderedBatch, RenderedMessage, Status},
+    recipients::Recipient,
+};
+
+/// The fake shop: `users` customers (every 4th disabled), a promotion, an inbox.
+#[derive(Default)]
+struct Shop {
+    users: Vec<Value>,
+    promotion: Value,
+    stored: BTreeSet<String>,
+    posts: u64,
+    fail_every: u64,
+}
+
+type SharedShop = Arc<Mutex<Shop>>;
+
+async fn start_fakes(shop: SharedShop) -> String {
+    let app = Router::new()
+        .route(
+            "/realms/shop/protocol/openid-connect/token",
+            post(|| async { Json(json!({"access_token": "t0ken", "expires_in": 300, "token_type": "Bearer"})) }),
+        )
+        .route(
+            "/admin/realms/shop/roles/customer/users",
+            get(|State(shop): State<SharedShop>, Query(query): Query<HashMap<String, String>>| async move {
+                let first: usize = query["first"].parse().unwrap();
+                let max: usize = query["max"].parse().unwrap();
+                let shop = shop.lock().unwrap();
+                let page: Vec<Value> = shop.users.iter().skip(first).take(max).cloned().collect();
+                Json(page)
+            }),
+        )
+        .route(
+            "/api/internal/promotions/{id}",
+            get(|State(shop): State<SharedShop>| async move { Json(shop.lock().unwrap().promotion.clone()) }),
+        )
+        .route(
+            "/api/internal/inbox/messages:batch",
+            post(|State(shop): State<SharedShop>, Json(body): Json<Value>| async move {
+                let mut shop = shop.lock().unwrap();
+                shop.posts += 1;
+                if shop.fail_every > 0 && shop.posts % shop.fail_every == 0 {
+                    return (StatusCode::SERVICE_UNAVAILABLE, "try later").into_response();
+                }
+                let (mut inserted, mut duplicates) = (0, 0);
+                for message in body["messages"].as_array().unwrap() {
+                    if shop.stored.insert(message["idempotencyKey"].as_str().unwrap().to_owned()) {
+                        inserted += 1;
+                    } else {
+                        duplicates += 1;
+                    }
+                }
+                Json(json!({"inserted": inserted, "duplicates": duplicates})).into_response()
+            }),
+        )
+        .with_state(shop);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+/// Reads `status` from the JSON; the promotion has two days, 07-01 and 07-02.
+struct FakeEngine {
+    day: Option<(String, u32)>,
+}
+
+impl DayEngine for FakeEngine {
+    fn inspect(&mut self, json: &str) -> anyhow::Result<Result<PromotionFacts, Vec<FieldProblem>>> {
+        let promotion: Value = serde_json::from_str(json)?;
+        let status = match promotion["status"].as_str() {
+            Some("PUBLISHED") => Status::Published,
+            Some("DRAFT") => Status::Draft,
+            _ => Status::Unpublished,
+        };
+        let occurrences = ["2026-07-01", "2026-07-02"]
+            .iter()
+            .enumerate()
+            .map(|(index, day)| DayOccurrence { index: index as u32, day: day.parse().unwrap() })
+            .collect();
+        Ok(Ok(PromotionFacts { status, occurrences }))
+    }
+
+    fn plan_shards(&mut self, count: u64, shards: u32) -> anyhow::Result<Result<Vec<Range<u64>>, FieldProblem>> {
+        let shards = u64::from(shards);
+        Ok(Ok((0..shards).map(|index| index * count / shards..(index + 1) * count / shards).collect()))
+    }
+
+    fn prepare(&mut self, json: &str, index: u32) -> anyhow::Result<Result<(), Vec<FieldProblem>>> {
+        let promotion: Value = serde_json::from_str(json)?;
+        self.day = Some((promotion["id"].as_str().unwrap().to_owned(), index));
+        Ok(Ok(()))
+    }
+
+    fn render(&mut self, recipients: &[Recipient]) -> anyhow::Result<RenderedBatch> {
+        let (promotion_id, index) = self.day.clone().expect("prepared");
+        let day: jiff::civil::Date = if index == 0 { "2026-07-01" } else { "2026-07-02" }.parse()?;
+        Ok(RenderedBatch {
+            promotion_id: promotion_id.clone(),
+            day,
+            expires_at_ms: 0,
+            products: vec![],
+            messages: recipients
+                .iter()
+                .map(|recipient| RenderedMessage {
+                    idempotency_key: format!("{promotion_id}/{day}/{}", recipient.user_id),
+                    recipient_id: recipient.user_id.clone(),
+                    subject: "Sale".into(),
+                    body: format!("Hi {}", recipient.username),
+                })
+                .collect(),
+        })
+    }
+}
+
+fn shop(users: usize, status: &str) -> SharedShop {
+    let users = (0..users)
+        .map(|n| json!({"id": format!("u-{n:04}"), "username": format!("user{n:04}"), "enabled": n % 4 != 3}))
+        .collect();
+    Arc::new(Mutex::new(Shop { users, promotion: json!({"id": "p-1", "status": status}), ..Shop::default() }))
+}
+
+fn event_file(day: &str) -> tempfile::NamedTempFile {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let event = json!({
+        "specversion": "1.0", "type": "promo.occurrence.due", "source": "/promo/scheduler",
+        "id": format!("p-1/{day}"), "datacontenttype": "application/json",
+        "data": {"promotion": {"id": "p-1", "status": "PUBLISHED"},
+                 "occurrence": {"index": 1, "day": day, "fireAt": "2026-07-02T07:00:00Z"}}
+    });
+    std::fs::write(file.path(), event.to_string()).unwrap();
+    file
+}
+
+async fn run_shard(url: &str, event: &tempfile::NamedTempFile, shard: u32, shards: u32) -> anyhow::Result<()> {
+    let settings = HashMap::from([
+        ("CALENDAR_URL", url.to_owned()),
+        ("INBOX_URL", url.to_owned()),
+        ("KEYCLOAK_URL", url.to_owned()),
+        ("PROMO_BATCH_SIZE", "5".to_owned()),
+        ("PROMO_KEYCLOAK_PAGE_SIZE", "7".to_owned()),
+        ("PROMO_SHARD_COUNT", shards.to_string()),
+        ("JOB_COMPLETION_INDEX", shard.to_string()),
+        ("PROMO_RETRY_MAX_DELAY", "20ms".to_owned()),
+    ]);
+    let config = JobConfig::from_lookup(|name| settings.get(name).cloned()).unwrap();
+    let args = RunArgs { event_file: event.path().to_owned(), recipients: None, promotion_from_event: false };
+    deliver(args, config, || Ok(Box::new(FakeEngine { day: None }) as Box<dyn DayEngine>), Instant::now()).await
+}
+
+fn enabled_keys(shop: &SharedShop) -> BTreeSet<String> {
+    let shop = shop.lock().unwrap();
+    shop.users
+        .iter()
+        .filter(|user| user["enabled"] == json!(true))
+        .map(|user| format!("p-1/2026-07-02/{}", user["id"].as_str().unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn delivers_to_every_enabled_member_once_despite_failing_batches() {
+    let shop = shop(103, "PUBLISHED");
+    shop.lock().unwrap().fail_every = 3;
+    let url = start_fakes(shop.clone()).await;
+    let event = event_file("2026-07-02");
+    run_shard(&url, &event, 0, 1).await.unwrap();
+    run_shard(&url, &event, 0, 1).await.unwrap(); // a rerun adds nothing
+    let expected = enabled_keys(&shop);
+    assert_eq!(expected.len(), 78);
+    assert_eq!(shop.lock().unwrap().stored, expected);
+}
+
+#[tokio::test]
+async fn shards_together_cover_everyone_once() {
+    let shop = shop(50, "PUBLISHED");
+    let url = start_fakes(shop.clone()).await;
+    let event = event_file("2026-07-02");
+    let mut posts_per_shard = vec![];
+    for shard in 0..3 {
+        let before = shop.lock().unwrap().stored.len();
+        run_shard(&url, &event, shard, 3).await.unwrap();
+        posts_per_shard.push(shop.lock().unwrap().stored.len() - before);
+    }
+    let expected = enabled_keys(&shop);
+    assert_eq!(shop.lock().unwrap().stored, expected);
+    assert!(posts_per_shard.iter().all(|&count| count > 0), "{posts_per_shard:?}");
+}
+
+#[tokio::test]
+async fn sends_nothing_for_an_unpublished_promotion_or_a_day_outside_the_window() {
+    let unpublished = shop(10, "UNPUBLISHED");
+    let url = start_fakes(unpublished.clone()).await;
+    run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap();
+    assert_eq!(unpublished.lock().unwrap().posts, 0);
+
+    let published = shop(10, "PUBLISHED");
+    let url = start_fakes(published.clone()).await;
+    run_shard(&url, &event_file("2026-07-09"), 0, 1).await.unwrap();
+    assert_eq!(published.lock().unwrap().posts, 0);
+}

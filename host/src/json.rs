@@ -1,0 +1,136 @@
+//! The JSON shapes the host emits and reads (shared/spec/contracts.md):
+//! camelCase fields, days as `YYYY-MM-DD`, instants as RFC 3339.
+
+use jiff::Timestamp;
+use jiff::tz::Offset;
+use serde::{Deserialize, Serialize};
+
+use crate::{LocalDate, MessageBatch, Occurrence, Product, Recipient};
+
+/// `{index, day, fireAt}`: an occurrence as in the CloudEvent
+/// `promo.occurrence.due` and `promo dry-run --json`; `fireAt` carries the
+/// offset of the promotion's zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OccurrenceJson {
+    pub index: u32,
+    pub day: String,
+    pub fire_at: String,
+}
+
+/// A product of an inbox message (and of the promotion JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductJson {
+    pub sku: String,
+    pub name: String,
+    pub price_cents: i64,
+    pub promo_price_cents: i64,
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// An inbox message as `POST /api/internal/inbox/messages:batch` takes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxMessageJson {
+    pub idempotency_key: String,
+    pub recipient_id: String,
+    pub promotion_id: String,
+    pub day: String,
+    pub subject: String,
+    pub body: String,
+    pub products: Vec<ProductJson>,
+    /// The promotion's end instant, RFC 3339 in UTC.
+    pub expires_at: String,
+}
+
+/// A recipient: `{userId, username, firstName?, locale?}` (other fields, such
+/// as the rest of a Keycloak user, are ignored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecipientJson {
+    pub user_id: String,
+    pub username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_day(day: LocalDate) -> String {
+    format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
+}
+
+/// An epoch-millisecond instant as a jiff timestamp (saturating at jiff's range).
+pub fn timestamp(millisecond: i64) -> Timestamp {
+    Timestamp::from_millisecond(millisecond).unwrap_or(if millisecond < 0 { Timestamp::MIN } else { Timestamp::MAX })
+}
+
+/// RFC 3339 in UTC, e.g. `2026-07-04T07:00:00Z`.
+pub fn format_instant_utc(millisecond: i64) -> String {
+    timestamp(millisecond).to_string()
+}
+
+impl Occurrence {
+    /// The UTC offset in force at `fire_at` in the promotion's zone.
+    pub fn offset(&self) -> Offset {
+        Offset::from_seconds(self.utc_offset_seconds).unwrap_or(Offset::UTC)
+    }
+
+    /// `fire_at` as RFC 3339 with the promotion zone's offset, e.g. `2026-07-01T14:00:00+02:00`.
+    pub fn fire_at_rfc3339(&self) -> String {
+        timestamp(self.fire_at).display_with_offset(self.offset()).to_string()
+    }
+
+    /// `{index, day, fireAt}`.
+    pub fn to_json(&self) -> OccurrenceJson {
+        OccurrenceJson { index: self.index, day: format_day(self.day), fire_at: self.fire_at_rfc3339() }
+    }
+}
+
+impl From<&Product> for ProductJson {
+    fn from(p: &Product) -> Self {
+        ProductJson {
+            sku: p.sku.clone(),
+            name: p.name.clone(),
+            price_cents: p.price_cents,
+            promo_price_cents: p.promo_price_cents,
+            currency: p.currency.clone(),
+            image_url: p.image_url.clone(),
+            url: p.url.clone(),
+        }
+    }
+}
+
+impl MessageBatch {
+    /// The inbox messages of contracts.md, one per rendered message.
+    pub fn to_inbox_messages(&self) -> Vec<InboxMessageJson> {
+        let day = format_day(self.day);
+        let expires_at = format_instant_utc(self.expires_at);
+        let products: Vec<ProductJson> = self.products.iter().map(ProductJson::from).collect();
+        self.messages
+            .iter()
+            .map(|message| InboxMessageJson {
+                idempotency_key: message.idempotency_key.clone(),
+                recipient_id: message.recipient_id.clone(),
+                promotion_id: self.promotion_id.clone(),
+                day: day.clone(),
+                subject: message.subject.clone(),
+                body: message.body.clone(),
+                products: products.clone(),
+                expires_at: expires_at.clone(),
+            })
+            .collect()
+    }
+}
+
+impl From<RecipientJson> for Recipient {
+    fn from(r: RecipientJson) -> Self {
+        Recipient { user_id: r.user_id, username: r.username, first_name: r.first_name, locale: r.locale }
+    }
+}

@@ -1,0 +1,210 @@
+//! `promo run` against the real stack: Keycloak (customers seeded through the
+//! Admin REST API), the event calendar (a published promotion), the inbox
+//! service and its PostgreSQL database (what was stored, counted per recipient).
+//!
+//! They need the started stack, so they are `#[ignore]`d in a plain
+//! `cargo test`; `./dev test jobsink` runs them (deploy/local/parts/70-jobsink.sh).
+//! Each test seeds its own role's members, so counts are exact and demo users
+//! get no test mail.
+
+mod job_support;
+
+use std::{collections::HashMap, sync::atomic::Ordering, time::Duration};
+
+use job_support::*;
+use serde_json::Value;
+
+const DAY: &str = "2027-03-02";
+const FIRE_AT: &str = "2027-03-02T08:00:00Z";
+
+struct Fixture {
+    admin: String,
+    customers: Customers,
+    promotion: Value,
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    async fn new(tag: &str, customers: usize) -> Self {
+        let admin = keycloak_admin_token().await;
+        remove_leftovers(&admin).await;
+        let customers = seed_customers(&admin, tag, customers).await;
+        let promotion = published_promotion(&format!("Job test {tag}")).await;
+        Self { admin, customers, promotion, dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn id(&self) -> &str {
+        self.promotion["id"].as_str().unwrap()
+    }
+
+    fn event(&self, day: &str) -> std::path::PathBuf {
+        write_event(self.dir.path(), &self.promotion, 1, day, FIRE_AT)
+    }
+
+    /// The job's environment: this test's role, a short deadline, and `extra`.
+    fn env(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut env = vec![
+            ("PROMO_RECIPIENT_ROLE".to_owned(), self.customers.role.clone()),
+            ("PROMO_DEADLINE".to_owned(), "120s".to_owned()),
+        ];
+        env.extend(extra.iter().map(|(name, value)| (name.to_string(), value.to_string())));
+        env
+    }
+
+    fn stored(&self) -> HashMap<String, u64> {
+        stored_per_recipient(self.id(), DAY)
+    }
+
+    /// Every enabled member has exactly one message; disabled ones none; nobody else.
+    fn assert_exactly_one_each(&self) {
+        let stored = self.stored();
+        let enabled = self.customers.enabled_ids();
+        for id in &enabled {
+            assert_eq!(stored.get(id), Some(&1), "customer {id} should have exactly one message");
+        }
+        for id in self.customers.disabled_ids() {
+            assert_eq!(stored.get(&id), None, "disabled user {id} got a message");
+        }
+        assert_eq!(stored.len(), enabled.len(), "messages went to someone who is not a member");
+    }
+
+    async fn cleanup(self) {
+        delete_customers(&self.admin, &self.customers).await;
+    }
+}
+
+async fn run(command: std::process::Command) -> std::process::Output {
+    tokio::task::spawn_blocking(move || run_to_end(command)).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn a_run_delivers_one_message_to_each_customer_and_a_rerun_adds_nothing() {
+    let fixture = Fixture::new("once", 300).await;
+    let enabled = fixture.customers.enabled_ids().len() as u64;
+    let env = fixture.env(&[("PROMO_BATCH_SIZE", "50"), ("PROMO_KEYCLOAK_PAGE_SIZE", "64")]);
+
+    let first = run(promo_run(&fixture.event(DAY), &env)).await;
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let summary = summary(&first);
+    assert_eq!(summary["outcome"], "delivered");
+    assert_eq!(summary["recipients"], enabled);
+    assert_eq!(summary["inserted"], enabled);
+    fixture.assert_exactly_one_each();
+
+    // The current texts, rendered per recipient by the component.
+    let someone = &fixture.customers.members[3].0;
+    let key = format!("{}/{DAY}/{someone}", fixture.id());
+    let body = psql_value(&format!("SELECT body FROM message WHERE idempotency_key = '{key}'"));
+    assert!(body.starts_with("Hi Tester3, day 2 of Job test once: 20% off."), "{body}");
+
+    let rerun = run(promo_run(&fixture.event(DAY), &env)).await;
+    assert_eq!(rerun.status.code(), Some(0));
+    let summary = job_support::summary(&rerun);
+    assert_eq!(summary["inserted"], 0);
+    assert_eq!(summary["duplicates"], enabled);
+    fixture.assert_exactly_one_each();
+    fixture.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn failing_batches_and_a_killed_run_still_end_with_one_message_each() {
+    let fixture = Fixture::new("faults", 200).await;
+    let enabled = fixture.customers.enabled_ids().len();
+    let inbox = FaultyInbox::start(Duration::from_millis(40)).await;
+    let env = fixture.env(&[
+        ("INBOX_URL", &inbox.url),
+        ("PROMO_BATCH_SIZE", "10"),
+        ("PROMO_CONCURRENCY", "2"),
+        ("PROMO_RETRY_MAX_DELAY", "200ms"),
+    ]);
+
+    // Kill the first run once a few batches got through.
+    let mut doomed = ProcessGuard::spawn(promo_run(&fixture.event(DAY), &env));
+    let waited = tokio::time::Instant::now();
+    while inbox.forwarded.load(Ordering::SeqCst) < 4 {
+        assert!(waited.elapsed() < Duration::from_secs(60), "the first run never reached the inbox");
+        assert!(doomed.0.try_wait().unwrap().is_none(), "the first run ended before it was killed");
+        tokio::time::sleep(Duration::from_millis(20)).await; // poll interval
+    }
+    doomed.kill();
+    let after_kill = fixture.stored().len();
+    assert!(after_kill < enabled, "the run was not killed midway ({after_kill} of {enabled} stored)");
+
+    let restarted = run(promo_run(&fixture.event(DAY), &env)).await;
+    assert_eq!(restarted.status.code(), Some(0), "{}", String::from_utf8_lossy(&restarted.stderr));
+    let summary = summary(&restarted);
+    assert!(summary["retries"].as_u64().unwrap() > 0, "the proxy injected no fault: {summary}");
+    assert!(inbox.batches_seen.load(Ordering::SeqCst) > inbox.forwarded.load(Ordering::SeqCst));
+    fixture.assert_exactly_one_each();
+    drop(inbox);
+    fixture.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn several_shards_together_cover_every_customer_once() {
+    let fixture = Fixture::new("shards", 250).await;
+    let enabled = fixture.customers.enabled_ids().len() as u64;
+    let event = fixture.event(DAY);
+    let shards: Vec<_> = (0..3)
+        .map(|index| {
+            let env = fixture.env(&[
+                ("PROMO_SHARD_COUNT", "3"),
+                ("JOB_COMPLETION_INDEX", &index.to_string()),
+                ("PROMO_BATCH_SIZE", "40"),
+                ("PROMO_KEYCLOAK_PAGE_SIZE", "30"),
+            ]);
+            tokio::task::spawn_blocking({
+                let command = promo_run(&event, &env);
+                move || run_to_end(command)
+            })
+        })
+        .collect();
+    let mut inserted = 0;
+    for shard in shards {
+        let output = shard.await.unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        let summary = summary(&output);
+        assert!(summary["recipients"].as_u64().unwrap() > 0, "an empty shard: {summary}");
+        inserted += summary["inserted"].as_u64().unwrap();
+    }
+    assert_eq!(inserted, enabled);
+    fixture.assert_exactly_one_each();
+    fixture.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn an_unpublished_promotion_or_a_day_outside_its_window_delivers_nothing() {
+    let fixture = Fixture::new("skips", 20).await;
+    let env = fixture.env(&[]);
+
+    let outside = run(promo_run(&fixture.event("2027-03-09"), &env)).await;
+    assert_eq!(outside.status.code(), Some(0));
+    let summary_outside = summary(&outside);
+    assert_eq!(summary_outside["outcome"], "skipped");
+    assert!(summary_outside["reason"].as_str().unwrap().contains("window"), "{summary_outside}");
+    assert!(stored_per_recipient(fixture.id(), "2027-03-09").is_empty());
+
+    let event = fixture.event(DAY); // written while still published
+    unpublish(fixture.id()).await;
+    let unpublished = run(promo_run(&event, &env)).await;
+    assert_eq!(unpublished.status.code(), Some(0));
+    let summary = summary(&unpublished);
+    assert_eq!(summary["outcome"], "skipped");
+    assert!(summary["reason"].as_str().unwrap().contains("UNPUBLISHED"), "{summary}");
+    assert!(fixture.stored().is_empty());
+    fixture.cleanup().await;
+}
+
+fn psql_value(sql: &str) -> String {
+    let output = std::process::Command::new("psql")
+        .args(["-h", &env_or("PGHOST", "127.0.0.1"), "-p", &env_or("PGPORT", "5432"), "-U", "inbox", "-d", "inbox", "-At", "-c", sql])
+        .env("PGPASSWORD", "inbox")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}

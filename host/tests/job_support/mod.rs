@@ -1,0 +1,399 @@
+//! Shared by the job's integration tests: the real Keycloak (seeding
+//! customers through the Admin REST API), the real calendar (a published
+//! promotion), the real inbox database (what was stored), processes of
+//! `promo` that are killed when their guard drops, and a fault-injecting proxy
+//! in front of the real inbox.
+#![allow(dead_code)]
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    process::{Child, Command, Output, Stdio},
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
+
+use axum::{Router, body::Bytes, extract::State, http::HeaderMap, response::IntoResponse, routing::post};
+use serde_json::{Value, json};
+
+/// The dev stack's URLs (deploy/local/lib.sh exports them; these are its defaults).
+pub fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).ok().filter(|value| !value.is_empty()).unwrap_or_else(|| default.to_owned())
+}
+pub fn keycloak_url() -> String {
+    env_or("KEYCLOAK_URL", "http://127.0.0.1:8180")
+}
+pub fn calendar_url() -> String {
+    env_or("CALENDAR_URL", "http://127.0.0.1:8081")
+}
+pub fn inbox_url() -> String {
+    env_or("INBOX_URL", "http://127.0.0.1:8082")
+}
+
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder().timeout(Duration::from_secs(60)).build().unwrap()
+}
+
+async fn token(url: String, form: &[(&str, &str)]) -> String {
+    let response = http().post(url).form(form).send().await.expect("token endpoint reachable");
+    assert!(response.status().is_success(), "token request failed: {}", response.text().await.unwrap_or_default());
+    response.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+}
+
+/// The master realm's bootstrap admin (deploy/local/parts/30-keycloak.sh): seeds users.
+pub async fn keycloak_admin_token() -> String {
+    let url = format!("{}/realms/master/protocol/openid-connect/token", keycloak_url());
+    token(url, &[("grant_type", "password"), ("client_id", "admin-cli"), ("username", "kcadmin"), ("password", "kcadmin")]).await
+}
+
+/// A real token of the demo admin (via the test-only `dev-test-login` client).
+pub async fn shop_admin_token() -> String {
+    let url = format!("{}/realms/shop/protocol/openid-connect/token", keycloak_url());
+    token(
+        url,
+        &[
+            ("grant_type", "password"),
+            ("client_id", "dev-test-login"),
+            ("client_secret", "dev-test-secret"),
+            ("username", "admin"),
+            ("password", "admin"),
+            ("scope", "openid"),
+        ],
+    )
+    .await
+}
+
+/// The job's own service-account token.
+pub async fn promo_job_token() -> String {
+    let url = format!("{}/realms/shop/protocol/openid-connect/token", keycloak_url());
+    token(url, &[("grant_type", "client_credentials"), ("client_id", "promo-job"), ("client_secret", "promo-job-secret")]).await
+}
+
+/// Customers seeded for one test: members of a realm role of their own, so a
+/// test counts exactly its own recipients and demo users get no test mail.
+/// `cleanup` removes users and role; a run that panicked is cleaned up by the
+/// next one (`remove_leftovers`).
+pub struct Customers {
+    pub role: String,
+    /// `(user id, enabled)` of every seeded member.
+    pub members: Vec<(String, bool)>,
+}
+
+impl Customers {
+    pub fn enabled_ids(&self) -> Vec<String> {
+        self.members.iter().filter(|(_, enabled)| *enabled).map(|(id, _)| id.clone()).collect()
+    }
+    pub fn disabled_ids(&self) -> Vec<String> {
+        self.members.iter().filter(|(_, enabled)| !*enabled).map(|(id, _)| id.clone()).collect()
+    }
+}
+
+const PREFIX: &str = "jobtest-";
+
+/// Deletes users and roles named `jobtest-…` left by an earlier, aborted run.
+pub async fn remove_leftovers(admin: &str) {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let users: Vec<Value> = http()
+        .get(format!("{base}/users"))
+        .query(&[("search", PREFIX), ("max", "10000"), ("briefRepresentation", "true")])
+        .bearer_auth(admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for user in users.iter().filter(|user| user["username"].as_str().unwrap_or("").starts_with(PREFIX)) {
+        http().delete(format!("{base}/users/{}", user["id"].as_str().unwrap())).bearer_auth(admin).send().await.unwrap();
+    }
+    let roles: Vec<Value> =
+        http().get(format!("{base}/roles")).query(&[("search", PREFIX)]).bearer_auth(admin).send().await.unwrap().json().await.unwrap();
+    for role in roles.iter().filter_map(|role| role["name"].as_str()).filter(|name| name.starts_with(PREFIX)) {
+        http().delete(format!("{base}/roles/{role}")).bearer_auth(admin).send().await.unwrap();
+    }
+}
+
+/// Seeds `count` members of a new role `jobtest-<tag>`; every tenth is disabled.
+pub async fn seed_customers(admin: &str, tag: &str, count: usize) -> Customers {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let role = format!("{PREFIX}{tag}");
+    let created = http().post(format!("{base}/roles")).bearer_auth(admin).json(&json!({ "name": role })).send().await.unwrap();
+    assert!(created.status().is_success(), "creating role {role}: {}", created.status());
+    let users: Vec<Value> = (0..count)
+        .map(|n| {
+            json!({
+                "username": format!("{role}-{n:04}"),
+                "firstName": format!("Tester{n}"),
+                "enabled": n % 10 != 9,
+                "realmRoles": [role],
+                "attributes": { "locale": ["de-DE"] },
+            })
+        })
+        .collect();
+    let imported: Value = http()
+        .post(format!("{base}/partialImport"))
+        .bearer_auth(admin)
+        .json(&json!({ "ifResourceExists": "FAIL", "users": users }))
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let ids: HashMap<String, String> = imported["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|result| (result["resourceName"].as_str().unwrap().to_owned(), result["id"].as_str().unwrap().to_owned()))
+        .collect();
+    let members = (0..count).map(|n| (ids[&format!("{role}-{n:04}")].clone(), n % 10 != 9)).collect();
+    Customers { role, members }
+}
+
+pub async fn delete_customers(admin: &str, customers: &Customers) {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    for (id, _) in &customers.members {
+        http().delete(format!("{base}/users/{id}")).bearer_auth(admin).send().await.unwrap();
+    }
+    http().delete(format!("{base}/roles/{}", customers.role)).bearer_auth(admin).send().await.unwrap();
+}
+
+/// Creates a promotion in the real calendar (March 2027: far from anything the
+/// running scheduler would fire) and publishes it; returns the calendar's
+/// promotion JSON as the scheduler sees it.
+pub async fn published_promotion(title: &str) -> Value {
+    let admin = shop_admin_token().await;
+    let body = json!({
+        "title": title,
+        "timeZone": "Europe/Berlin",
+        "startsAt": "2027-03-01T10:00",
+        "endsAt": "2027-03-05T10:00",
+        "dailySendTime": "09:00",
+        "package": {
+            "name": "Coffee week",
+            "discountPercent": 20,
+            "message": "Hi {{firstName}}, day {{dayNumber}} of {{promotionTitle}}: {{discountPercent}}% off.",
+            "products": [{ "sku": "COF-1001" }]
+        }
+    });
+    let created = http().post(format!("{}/api/promotions", calendar_url())).bearer_auth(&admin).json(&body).send().await.unwrap();
+    assert_eq!(created.status(), 201, "creating a promotion: {}", created.text().await.unwrap_or_default());
+    let created: Value = created.json().await.unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    let published = http()
+        .post(format!("{}/api/promotions/{id}/publish", calendar_url()))
+        .bearer_auth(&admin)
+        .header("If-Match", format!("\"{}\"", created["version"]))
+        .send()
+        .await
+        .unwrap();
+    assert!(published.status().is_success(), "publishing: {}", published.text().await.unwrap_or_default());
+    internal_promotion(&id).await
+}
+
+pub async fn internal_promotion(id: &str) -> Value {
+    http()
+        .get(format!("{}/api/internal/promotions/{id}", calendar_url()))
+        .bearer_auth(promo_job_token().await)
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+pub async fn unpublish(id: &str) {
+    let admin = shop_admin_token().await;
+    let current = internal_promotion(id).await;
+    let response = http()
+        .post(format!("{}/api/promotions/{id}/unpublish", calendar_url()))
+        .bearer_auth(&admin)
+        .header("If-Match", format!("\"{}\"", current["version"]))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "unpublishing: {}", response.text().await.unwrap_or_default());
+}
+
+/// Writes the structured CloudEvent for `day` (occurrence `index`) of `promotion`.
+pub fn write_event(dir: &Path, promotion: &Value, index: u32, day: &str, fire_at: &str) -> PathBuf {
+    let id = promotion["id"].as_str().unwrap();
+    let event = json!({
+        "specversion": "1.0",
+        "type": "promo.occurrence.due",
+        "source": "/promo/scheduler",
+        "id": format!("{id}/{day}"),
+        "subject": id,
+        "datacontenttype": "application/json",
+        "data": { "promotion": promotion, "occurrence": { "index": index, "day": day, "fireAt": fire_at } }
+    });
+    let path = dir.join(format!("event-{id}-{day}.json"));
+    std::fs::write(&path, event.to_string()).unwrap();
+    path
+}
+
+/// Messages stored in the inbox database per recipient for one promotion day.
+pub fn stored_per_recipient(promotion_id: &str, day: &str) -> HashMap<String, u64> {
+    let output = Command::new("psql")
+        .args(["-h", &env_or("PGHOST", "127.0.0.1"), "-p", &env_or("PGPORT", "5432"), "-U", "inbox", "-d", "inbox", "-At", "-F", ","])
+        .arg("-c")
+        .arg(format!(
+            "SELECT recipient_id, count(*) FROM message WHERE promotion_id = '{}' AND day = '{}' GROUP BY recipient_id",
+            promotion_id.replace('\'', "''"),
+            day
+        ))
+        .env("PGPASSWORD", "inbox")
+        .output()
+        .expect("psql runs");
+    assert!(output.status.success(), "psql: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once(','))
+        .map(|(recipient, count)| (recipient.to_owned(), count.parse().unwrap()))
+        .collect()
+}
+
+/// `promo run` with the job's environment pointed at the dev stack.
+pub fn promo_run(event: &Path, env: &[(String, String)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_promo"));
+    command
+        .arg("run")
+        .arg("--event-file")
+        .arg(event)
+        .env("KEYCLOAK_URL", keycloak_url())
+        .env("CALENDAR_URL", calendar_url())
+        .env("INBOX_URL", inbox_url())
+        .env("PROMO_PROGRESS_INTERVAL", "1s")
+        .env_remove("JOB_COMPLETION_INDEX")
+        .env_remove("PROMO_SHARD_COUNT")
+        .stdin(Stdio::null());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command
+}
+
+/// Runs to the end; returns the output (stderr holds the JSON log lines).
+pub fn run_to_end(mut command: Command) -> Output {
+    command.output().expect("promo starts")
+}
+
+/// The `summary` log line of a run.
+pub fn summary(output: &Output) -> Value {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    stderr
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .rfind(|line| line["event"] == "summary")
+        .unwrap_or_else(|| panic!("no summary line; exit {:?}; stderr:\n{stderr}", output.status.code()))
+}
+
+/// A child process that is killed when the guard drops (a failed assertion
+/// never leaves a process behind).
+pub struct ProcessGuard(pub Child);
+
+impl ProcessGuard {
+    pub fn spawn(mut command: Command) -> Self {
+        Self(command.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("process starts"))
+    }
+    pub fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for ProcessGuard {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A proxy in front of the real inbox's batch endpoint that answers 503 to
+/// 30 % of the batches: for 2 of every 10 it does not forward the batch, for
+/// 1 of every 10 it forwards it and then drops the inbox's answer (the batch
+/// is stored, the job sees a failure and retries it). With `delay` it also
+/// slows every forwarded batch down (to kill a run midway).
+pub struct FaultyInbox {
+    pub url: String,
+    pub batches_seen: Arc<AtomicU64>,
+    pub forwarded: Arc<AtomicU64>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+#[derive(Clone)]
+struct ProxyState {
+    target: String,
+    seen: Arc<AtomicU64>,
+    forwarded: Arc<AtomicU64>,
+    delay: Duration,
+    client: reqwest::Client,
+}
+
+impl FaultyInbox {
+    pub async fn start(delay: Duration) -> Self {
+        let state = ProxyState {
+            target: format!("{}/api/internal/inbox/messages:batch", inbox_url()),
+            seen: Arc::new(AtomicU64::new(0)),
+            forwarded: Arc::new(AtomicU64::new(0)),
+            delay,
+            client: http(),
+        };
+        let (batches_seen, forwarded) = (state.seen.clone(), state.forwarded.clone());
+        let app = Router::new().route("/api/internal/inbox/messages:batch", post(forward)).with_state(state);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let (shutdown, stopped) = tokio::sync::oneshot::channel();
+        tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap()
+        });
+        Self { url, batches_seen, forwarded, shutdown: Some(shutdown) }
+    }
+}
+
+impl Drop for FaultyInbox {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+async fn forward(State(state): State<ProxyState>, headers: HeaderMap, body: Bytes) -> axum::response::Response {
+    let n = state.seen.fetch_add(1, Ordering::SeqCst);
+    let unavailable = (axum::http::StatusCode::SERVICE_UNAVAILABLE, "injected fault").into_response();
+    if n % 10 == 1 || n % 10 == 4 {
+        return unavailable;
+    }
+    tokio::time::sleep(state.delay).await;
+    let mut request = state.client.post(&state.target).body(body);
+    for name in [axum::http::header::AUTHORIZATION, axum::http::header::CONTENT_TYPE] {
+        if let Some(value) = headers.get(&name) {
+            request = request.header(name.as_str(), value.as_bytes());
+        }
+    }
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(_) => return (axum::http::StatusCode::BAD_GATEWAY, "inbox unreachable").into_response(),
+    };
+    state.forwarded.fetch_add(1, Ordering::SeqCst);
+    let status = axum::http::StatusCode::from_u16(response.status().as_u16()).unwrap();
+    let answer = response.bytes().await.unwrap_or_default();
+    if n % 10 == 7 {
+        return unavailable; // stored, but the job never hears of it
+    }
+    (status, [(axum::http::header::CONTENT_TYPE, "application/json")], answer).into_response()
+}
