@@ -62,6 +62,9 @@ export function EventCalendar({
       headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
       buttonText={{ today: 'Today', month: 'Month', week: 'Week' }}
       firstDay={1}
+      allDaySlot={false}
+      dayHeaderFormat={{ weekday: 'short', day: 'numeric' }}
+      views={{ dayGridMonth: { dayHeaderFormat: { weekday: 'short' } } }}
       height="auto"
       expandRows
       nowIndicator

@@ -74,7 +74,7 @@ export function PromotionEditor({
   const drawerRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    drawerRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    drawerRef.current?.querySelector<HTMLElement>('form input, form select, form textarea')?.focus();
   }, [promotionId, query.isSuccess]);
 
   const promotion = query.data;
