@@ -6,8 +6,9 @@ import { callApi, env, launchBrowser, newPage, runId, screenshot, signIn, userTo
 
 const title = `E2E Spring deals ${runId}`;
 
-/** YYYY-MM-DD of today + n days (UTC calendar; the promotion's zone is Europe/Berlin). */
-const dayFromNow = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** YYYY-MM-DD of today + n days in Europe/Berlin (the browser context's zone and the promotion's). */
+const dayFromNow = (n) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + n * 86_400_000));
 
 describe('admin', () => {
   let browser;
@@ -46,9 +47,20 @@ describe('admin', () => {
   });
 
   it('creates a draft, previews it and publishes it', async () => {
-    await page.getByRole('button', { name: 'New promotion' }).click();
+    // Select three days on the month grid (tomorrow .. +3); the editor opens with them.
+    const first = page.locator(`td.fc-daygrid-day[data-date="${dayFromNow(1)}"]`);
+    const last = page.locator(`td.fc-daygrid-day[data-date="${dayFromNow(3)}"]`);
+    if ((await first.count()) === 0 || (await last.count()) === 0) await page.locator('.fc-next-button').click();
+    const from = await first.boundingBox();
+    const to = await last.boundingBox();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height - 10);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 8 });
+    await page.mouse.up();
     const editor = page.getByRole('dialog', { name: 'New promotion' });
     await editor.waitFor();
+    assert.equal(await editor.getByLabel('Starts').inputValue(), `${dayFromNow(1)}T09:00`);
+    assert.equal(await editor.getByLabel('Ends').inputValue(), `${dayFromNow(4)}T00:00`);
 
     await editor.getByLabel('Title').fill(title);
     await editor.getByLabel('Package name').fill('Morning coffee bundle');
@@ -57,16 +69,14 @@ describe('admin', () => {
     await editor.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
     await editor.getByRole('list', { name: 'Products in the package' }).getByRole('listitem').first().waitFor();
     await editor.getByLabel('Time zone').selectOption('Europe/Berlin');
-    await editor.getByLabel('Starts').fill(`${dayFromNow(1)}T10:00`);
-    await editor.getByLabel('Ends').fill(`${dayFromNow(4)}T00:00`);
-    await editor.getByLabel('Daily send time').fill('09:00');
+    assert.equal(await editor.getByLabel('Daily send time').inputValue(), '09:00');
     await editor.getByRole('button', { name: 'Save draft' }).click();
 
     const edit = page.getByRole('dialog', { name: 'Edit promotion' });
     await edit.getByText('Draft saved.').waitFor();
     assert.equal(await edit.locator('.state-chip').textContent(), 'Draft');
 
-    // Preview: tomorrow 10:00, then 09:00 on the two following days; the end is exclusive.
+    // Preview: 09:00 on each of the three days; the end (midnight after the third) is exclusive.
     const preview = edit.getByRole('region', { name: 'Preview' });
     await preview.getByText('3 daily messages').waitFor();
     assert.equal(await preview.getByRole('list', { name: 'Send times' }).getByRole('listitem').count(), 3);

@@ -79,10 +79,9 @@ export function EventCalendar({
       events={events}
       eventContent={(arg) => <PromotionEventContent {...arg} />}
       datesSet={(arg: DatesSetArg) => onRangeChange({ from: arg.start, to: arg.end })}
-      select={(arg: DateSelectArg) => {
-        onSelectRange({ start: arg.start, end: arg.end, allDay: arg.allDay });
-        arg.view.calendar.unselect();
-      }}
+      // The selection stays highlighted while its editor is open (clicks in the drawer keep it).
+      unselectCancel=".editor-drawer"
+      select={(arg: DateSelectArg) => onSelectRange({ start: arg.start, end: arg.end, allDay: arg.allDay })}
       eventClick={(arg: EventClickArg) => {
         arg.jsEvent.preventDefault();
         onOpenPromotion(arg.event.id);
