@@ -70,6 +70,11 @@ export async function getMessages(client: ApiClient, cursor: string | undefined,
   return { items: items.map(toMessage), nextCursor: page.nextCursor ?? page.cursor ?? null };
 }
 
+/** One message by id (a link to a message beyond the loaded pages); 404 when it is not the caller's. */
+export async function getMessage(client: ApiClient, id: string, signal?: AbortSignal): Promise<InboxMessage> {
+  return toMessage(await client.get<RawMessage>(`/api/inbox/messages/${encodeURIComponent(id)}`, { signal }));
+}
+
 export async function getUnreadCount(client: ApiClient, signal?: AbortSignal): Promise<number> {
   const { count } = await client.get<{ count: number }>('/api/inbox/unread-count', { signal });
   return count;

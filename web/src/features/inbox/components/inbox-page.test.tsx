@@ -131,4 +131,18 @@ describe('InboxPage', () => {
     expect(await screen.findByRole('link', { name: /Subject m3/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
   });
+
+  it('opens a linked message beyond the loaded pages', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/inbox/messages', () => json({ items: [message('m1', { readAt: past })], nextCursor: 'c2' }))
+      .on('GET', '/api/inbox/messages/m9', () => json(message('m9', { readAt: past })));
+    renderInbox(api, '/inbox/m9');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Subject m9' })).toBeInTheDocument();
+  });
+
+  it('says so when a linked message is not (or no longer) the caller’s', async () => {
+    const api = createFakeApi().on('GET', '/api/inbox/messages', () => json({ items: [message('m1', { readAt: past })], nextCursor: null }));
+    renderInbox(api, '/inbox/someone-elses');
+    expect(await screen.findByText('This message is no longer in your inbox.')).toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import { useInboxMessages } from '../hooks/use-inbox-messages';
+import { useInboxMessage, useInboxMessages } from '../hooks/use-inbox-messages';
 import { useMarkAllRead } from '../hooks/use-message-actions';
 import { MessageDetail } from './message-detail';
 import { MessageListItem } from './message-list-item';
@@ -9,7 +9,9 @@ export function InboxPage({ selectedId }: { selectedId?: string }) {
   const query = useInboxMessages();
   const markAll = useMarkAllRead();
   const messages = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const selected = selectedId ? messages.find((message) => message.id === selectedId) : undefined;
+  const listed = selectedId ? messages.find((message) => message.id === selectedId) : undefined;
+  const single = useInboxMessage(selectedId, query.isSuccess && !listed);
+  const selected = listed ?? single.data;
   const unread = messages.filter((message) => !message.read).length;
 
   return (
@@ -75,7 +77,9 @@ export function InboxPage({ selectedId }: { selectedId?: string }) {
               <MessageDetail key={selected.id} message={selected} />
             ) : (
               <div className="empty-state">
-                <p>{selectedId ? 'This message is no longer in your inbox.' : 'Select a message to read it.'}</p>
+                <p>
+                  {!selectedId ? 'Select a message to read it.' : single.isPending ? 'Loading message…' : 'This message is no longer in your inbox.'}
+                </p>
               </div>
             )}
           </section>

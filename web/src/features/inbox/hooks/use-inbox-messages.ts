@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
-import { getMessages } from '../api/inbox-api';
+import { getMessage, getMessages } from '../api/inbox-api';
 import { inboxKeys } from './inbox-query-keys';
 
 export const INBOX_PAGE_SIZE = 20;
@@ -24,5 +24,15 @@ export function useLatestMessages(limit: number, enabled: boolean) {
     queryFn: () => getMessages(client, undefined, limit),
     enabled,
     staleTime: 0,
+  });
+}
+
+/** A message that is not in the loaded pages (opened by a link). */
+export function useInboxMessage(id: string | undefined, enabled: boolean) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: [...inboxKeys.all, 'message', id],
+    queryFn: ({ signal }) => getMessage(client, id!, signal),
+    enabled: enabled && id !== undefined,
   });
 }
