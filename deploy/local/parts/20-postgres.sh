@@ -4,7 +4,8 @@
 # (and a *_test database for each service's integration tests):
 #
 #   role calendar / password calendar  -> databases calendar, calendar_test
-#   role inbox    / password inbox     -> databases inbox, inbox_test
+#   role inbox    / password inbox     -> databases inbox, inbox_test, inbox_bench
+#                                         (inbox_bench: services/inbox/bench only)
 #
 # The server refuses to run as root, so it runs as the Debian `postgres` user.
 # Why not the Debian cluster (pg_ctlcluster)? Its data lives in /var/lib and is
@@ -133,7 +134,7 @@ ALTER ROLE calendar LOGIN PASSWORD 'calendar';
 ALTER ROLE inbox LOGIN PASSWORD 'inbox';
 SELECT format('CREATE DATABASE %I OWNER %I', d, o)
   FROM (VALUES ('calendar', 'calendar'), ('calendar_test', 'calendar'),
-               ('inbox', 'inbox'), ('inbox_test', 'inbox')) AS t(d, o)
+               ('inbox', 'inbox'), ('inbox_test', 'inbox'), ('inbox_bench', 'inbox')) AS t(d, o)
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
 SQL
 }

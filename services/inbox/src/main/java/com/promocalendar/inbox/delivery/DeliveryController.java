@@ -15,14 +15,17 @@ import com.promocalendar.inbox.config.Roles;
 class DeliveryController {
 
     private final MessageDelivery delivery;
+    private final ProductListValidation productLists;
 
-    DeliveryController(MessageDelivery delivery) {
+    DeliveryController(MessageDelivery delivery, ProductListValidation productLists) {
         this.delivery = delivery;
+        this.productLists = productLists;
     }
 
     /** Idempotent on each message's {@code idempotencyKey}: a known key counts as a duplicate. */
     @PostMapping("/api/internal/inbox/messages:batch")
     BatchResult deliver(@Valid @RequestBody MessageBatch batch) {
+        productLists.check(batch.messages());
         return delivery.deliver(batch.messages());
     }
 }

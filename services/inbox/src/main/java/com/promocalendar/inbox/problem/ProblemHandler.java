@@ -52,6 +52,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalid(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, summary(e.errors()), e.errors());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getName() + " is not valid",

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Batch-ingest benchmark: whole customer-base days through the HTTP batch API.
+
+Each "day" is one promotion day for N customers (one message each), sent as
+batches of 1000 over C keep-alive connections, as the fan-out job would. Bodies
+are generated before the clock starts; the figure is the wall time from the
+first request to the last answer, so it covers HTTP, JSON parsing, validation
+and the PostgreSQL commit of every batch.
+
+usage: ingest.py BASE_URL TOKEN_URL --customers 100000 --days 10 --connections 4
+"""
+import argparse
+import http.client
+import json
+import queue
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+DEMO_USERS = [  # deploy/keycloak/realm-shop.json: admin, alice, bob, carol are customers too
+    "5b0b7d1e-0000-4000-8000-00000000ad01",
+    "5b0b7d1e-0000-4000-8000-0000000a11ce",
+    "5b0b7d1e-0000-4000-8000-000000000b0b",
+    "5b0b7d1e-0000-4000-8000-00000000ca01",
+]
+PRODUCTS = [
+    {"sku": f"SKU-{n}", "name": f"Product number {n} of the autumn package", "priceCents": 2000 + n,
+     "promoPriceCents": 1500 + n, "currency": "EUR",
+     "imageUrl": f"http://127.0.0.1:8083/images/sku-{n}.svg", "url": f"http://127.0.0.1:8083/products/SKU-{n}"}
+    for n in range(3)
+]
+
+
+def recipient(i):
+    return DEMO_USERS[i] if i < len(DEMO_USERS) else f"00000000-0000-4000-8000-{i:012d}"
+
+
+def token(token_url):
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "promo-job",
+                                   "client_secret": "promo-job-secret"}).encode()
+    with urllib.request.urlopen(token_url, form, timeout=30) as response:
+        return json.load(response)["access_token"]
+
+
+def day_batches(day, customers, batch_size):
+    date = f"2026-12-{day:02d}"
+    promotion = "bench-autumn"
+    batches = []
+    for start in range(0, customers, batch_size):
+        messages = []
+        for i in range(start, min(start + batch_size, customers)):
+            messages.append({
+                "idempotencyKey": f"{promotion}/{date}/{recipient(i)}",
+                "recipientId": recipient(i),
+                "promotionId": promotion,
+                "day": date,
+                "subject": f"Autumn week, day {day}: 25% off three favourites",
+                "body": (f"Hello customer {i}, day {day} of our autumn week: the blue mug, the tea pot "
+                         "and the linen towels are 25% off until Sunday evening. Happy shopping!"),
+                "products": PRODUCTS,
+                "expiresAt": "2027-12-31T23:00:00Z",
+            })
+        batches.append(json.dumps({"messages": messages}).encode())
+    return batches
+
+
+def send_all(base_url, bearer, batches, connections):
+    url = urllib.parse.urlparse(base_url)
+    work = queue.Queue()
+    for body in batches:
+        work.put(body)
+    results, errors = [], []
+
+    def worker():
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+        while True:
+            try:
+                body = work.get_nowait()
+            except queue.Empty:
+                break
+            conn.request("POST", "/api/internal/inbox/messages:batch", body,
+                         {"Authorization": f"Bearer {bearer}", "Content-Type": "application/json"})
+            response = conn.getresponse()
+            payload = response.read()
+            if response.status != 200:
+                errors.append(f"{response.status} {payload[:300]!r}")
+            else:
+                results.append(json.loads(payload))
+        conn.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - started, results, errors
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base_url")
+    parser.add_argument("token_url")
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--days", type=int, default=1)
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    args = parser.parse_args()
+
+    total_messages, total_seconds = 0, 0.0
+    for day in range(1, args.days + 1):
+        batches = day_batches(day, args.customers, args.batch_size)
+        megabytes = sum(len(b) for b in batches) / 1e6
+        seconds, results, errors = send_all(args.base_url, token(args.token_url), batches, args.connections)
+        if errors:
+            print(f"day {day}: {len(errors)} batches failed, first: {errors[0]}", file=sys.stderr)
+            return 1
+        inserted = sum(r["inserted"] for r in results)
+        duplicates = sum(r["duplicates"] for r in results)
+        total_messages += inserted
+        total_seconds += seconds
+        print(f"day {day:2d}: {inserted} inserted, {duplicates} duplicates, {megabytes:.0f} MB JSON, "
+              f"{seconds:.2f} s, {inserted / seconds:,.0f} msg/s")
+    print(f"ingest total: {total_messages} messages in {total_seconds:.2f} s = "
+          f"{total_messages / total_seconds:,.0f} msg/s sustained over {args.days} day(s)")
+    # an idempotent re-send of the last day: every message a duplicate
+    seconds, results, _ = send_all(args.base_url, token(args.token_url),
+                                   day_batches(args.days, args.customers, args.batch_size), args.connections)
+    print(f"re-send of day {args.days}: {sum(r['duplicates'] for r in results)} duplicates in {seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
