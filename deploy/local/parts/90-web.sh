@@ -50,13 +50,14 @@ part_web_start() {
 
 part_web_stop() { stop_process web; }
 
-# Component tests (Vitest, fakes), then the browser end-to-end tests against the
+# Component tests (Vitest, fakes), the bundle budget, then the browser end-to-end tests against the
 # real stack and the real Keycloak login page. The e2e part FAILS (never skips)
 # when a service it needs is not answering.
 part_web_test() {
   local dir status=0 url code
   dir=$(web_dir)
   (cd "$dir" && node node_modules/vitest/vitest.mjs run) || status=1
+  (cd "$dir" && node scripts/bundle-size.mjs) || status=1 # initial JS within 250 kB gzipped
 
   ensure_apt chromium fonts-dejavu-core || { echo "web e2e: could not install chromium" >&2; return 1; }
   for url in "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration" \
