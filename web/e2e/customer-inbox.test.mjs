@@ -118,6 +118,12 @@ describe('customer', () => {
     await products.getByRole('img').first().waitFor();
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
     await screenshot(page, 'inbox');
+
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await screenshot(page, 'inbox-tablet');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at tablet width (overflow ${overflow}px)`);
+    await page.setViewportSize({ width: 1366, height: 860 });
   });
 
   it('cannot reach the Event Calendar', async () => {

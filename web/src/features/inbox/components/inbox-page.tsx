@@ -54,7 +54,7 @@ export function InboxPage({ selectedId }: { selectedId?: string }) {
         </div>
       )}
       {messages.length > 0 && (
-        <div className="inbox-layout">
+        <div className={`inbox-layout${selected ? ' has-selection' : ''}`}>
           <nav className="panel inbox-list" aria-label="Messages">
             <ul className="message-list">
               {messages.map((message) => (
