@@ -10,7 +10,10 @@ import { promotionInterval, promotionState, promotionStateLabels, type Promotion
 import type { SelectedRange } from './promotion-form-values';
 import type { VisibleRange } from '../hooks/use-promotions';
 
-type PromotionEventProps = { state: PromotionState; timeZone: string };
+/** Local start and end times are shown in the promotion's own zone, next to the zone's name. */
+type PromotionEventProps = { state: PromotionState; timeZone: string; localTimes: string };
+
+const timeOfDay = (localDateTime: string) => localDateTime.slice(11, 16);
 
 export function toCalendarEvent(promotion: Promotion, now: Date = new Date()): EventInput {
   const { start, end } = promotionInterval(promotion);
@@ -22,17 +25,21 @@ export function toCalendarEvent(promotion: Promotion, now: Date = new Date()): E
     end,
     allDay: false,
     classNames: ['promo-event', `promo-state-${state}`],
-    extendedProps: { state, timeZone: promotion.timeZone } satisfies PromotionEventProps,
+    extendedProps: {
+      state,
+      timeZone: promotion.timeZone,
+      localTimes: `${timeOfDay(promotion.startsAt)}–${timeOfDay(promotion.endsAt)}`,
+    } satisfies PromotionEventProps,
   };
 }
 
-function PromotionEventContent({ event, timeText }: EventContentArg) {
-  const { state, timeZone } = event.extendedProps as PromotionEventProps;
+function PromotionEventContent({ event }: EventContentArg) {
+  const { state, timeZone, localTimes } = event.extendedProps as PromotionEventProps;
   return (
     <span className="promo-event-content" title={`${event.title} · ${promotionStateLabels[state]} · ${timeZone}`}>
       <span className="promo-event-state">{promotionStateLabels[state]}</span>
       <span className="promo-event-title">{event.title}</span>
-      {timeText && <span className="promo-event-time">{timeText}</span>}
+      <span className="promo-event-time">{localTimes}</span>
       <span className="promo-event-zone">{timeZone}</span>
     </span>
   );
@@ -73,8 +80,6 @@ export function EventCalendar({
       unselectAuto
       eventInteractive
       dayMaxEvents={4}
-      displayEventEnd
-      eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
       slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
       events={events}
       eventContent={(arg) => <PromotionEventContent {...arg} />}
