@@ -69,7 +69,16 @@ describe('customer', () => {
     browser = await launchBrowser();
     page = await newPage(browser);
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    // Archive this run's messages so runs do not pile up in the customer's inbox.
+    const { data } = await callApi(`${env.inbox}/api/inbox/messages?limit=100`, { token: customerToken });
+    for (const message of data?.items ?? []) {
+      if (message.promotionId?.startsWith(`e2e-${runId}-`)) {
+        await callApi(`${env.inbox}/api/inbox/messages/${message.id}`, { token: customerToken, method: 'DELETE' });
+      }
+    }
+  });
 
   it('sees the unread badge right after signing in, with Inbox directly left of Logout', async () => {
     const { data } = await callApi(`${env.inbox}/api/inbox/unread-count`, { token: customerToken });
