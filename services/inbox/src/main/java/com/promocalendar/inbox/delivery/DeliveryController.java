@@ -1,7 +1,5 @@
 package com.promocalendar.inbox.delivery;
 
-import jakarta.validation.Valid;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,18 +12,18 @@ import com.promocalendar.inbox.config.Roles;
 @PreAuthorize(Roles.INBOX_WRITER)
 class DeliveryController {
 
+    private final BatchValidation validation;
     private final MessageDelivery delivery;
-    private final ProductListValidation productLists;
 
-    DeliveryController(MessageDelivery delivery, ProductListValidation productLists) {
+    DeliveryController(BatchValidation validation, MessageDelivery delivery) {
+        this.validation = validation;
         this.delivery = delivery;
-        this.productLists = productLists;
     }
 
     /** Idempotent on each message's {@code idempotencyKey}: a known key counts as a duplicate. */
     @PostMapping("/api/internal/inbox/messages:batch")
-    BatchResult deliver(@Valid @RequestBody MessageBatch batch) {
-        productLists.check(batch.messages());
-        return delivery.deliver(batch.messages());
+    BatchResult deliver(@RequestBody MessageBatch batch) {
+        ProductLists productLists = validation.check(batch);
+        return delivery.deliver(batch.messages(), productLists);
     }
 }

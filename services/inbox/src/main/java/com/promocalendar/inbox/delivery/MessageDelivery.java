@@ -8,10 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,10 +52,10 @@ class MessageDelivery {
     }
 
     @Transactional
-    public BatchResult deliver(List<IncomingMessage> messages) {
-        Map<List<Product>, Long> productSets = new HashMap<>();
-        for (IncomingMessage message : messages) {
-            productSets.computeIfAbsent(message.products(), this::productSetId);
+    public BatchResult deliver(List<IncomingMessage> messages, ProductLists productLists) {
+        long[] productSetOfList = new long[productLists.distinct().size()];
+        for (int list = 0; list < productSetOfList.length; list++) {
+            productSetOfList[list] = productSetId(productLists.distinct().get(list));
         }
         int size = messages.size();
         String[] keys = new String[size];
@@ -76,7 +74,7 @@ class MessageDelivery {
             days[i] = message.day().toString();
             subjects[i] = message.subject();
             bodies[i] = message.body();
-            productSetIds[i] = productSets.get(message.products());
+            productSetIds[i] = productSetOfList[productLists.listOf(i)];
             expiries[i] = message.expiresAt().toString();
         }
         Inserted inserted = jdbc.execute((ConnectionCallback<Inserted>) connection -> {
@@ -117,7 +115,7 @@ class MessageDelivery {
     }
 
     /** The id of this product list's row, inserting it if it is new (another batch may race: no conflict). */
-    private Long productSetId(List<Product> products) {
+    private long productSetId(List<Product> products) {
         byte[] canonical;
         try {
             canonical = json.writeValueAsBytes(products);

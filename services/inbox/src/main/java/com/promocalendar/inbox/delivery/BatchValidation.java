@@ -1,0 +1,101 @@
+package com.promocalendar.inbox.delivery;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import com.promocalendar.inbox.problem.FieldError;
+import com.promocalendar.inbox.problem.InvalidRequestException;
+
+/**
+ * Checks a whole batch before anything is stored and names every refused field
+ * ({@code messages[3].recipientId}, {@code messages[0].products[1].currency}).
+ *
+ * <p>The message fields are checked in code, in one pass: with Bean Validation
+ * cascading into 1000 messages, validation was the largest share of the ingest's
+ * CPU time in a profile. Products keep their Bean Validation constraints and are
+ * validated once per distinct list.
+ */
+@Component
+class BatchValidation {
+
+    private final Validator validator;
+
+    BatchValidation(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The batch's distinct product lists, or {@link InvalidRequestException} naming every refused field. */
+    ProductLists check(MessageBatch batch) {
+        List<IncomingMessage> messages = batch.messages();
+        if (messages == null || messages.isEmpty() || messages.size() > MessageBatch.MAX_MESSAGES) {
+            throw new InvalidRequestException(List.of(new FieldError("messages",
+                    "must hold 1 to " + MessageBatch.MAX_MESSAGES + " messages")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ProductLists productLists = new ProductLists(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            IncomingMessage message = messages.get(i);
+            if (message == null) {
+                errors.add(new FieldError("messages[" + i + "]", "must not be null"));
+                continue;
+            }
+            text(errors, i, "idempotencyKey", message.idempotencyKey(), IncomingMessage.MAX_IDEMPOTENCY_KEY);
+            text(errors, i, "recipientId", message.recipientId(), IncomingMessage.MAX_RECIPIENT_ID);
+            text(errors, i, "promotionId", message.promotionId(), IncomingMessage.MAX_PROMOTION_ID);
+            present(errors, i, "day", message.day());
+            text(errors, i, "subject", message.subject(), IncomingMessage.MAX_SUBJECT);
+            text(errors, i, "body", message.body(), IncomingMessage.MAX_BODY);
+            present(errors, i, "expiresAt", message.expiresAt());
+            List<Product> products = message.products();
+            if (products == null || products.isEmpty() || products.size() > IncomingMessage.MAX_PRODUCTS) {
+                errors.add(new FieldError("messages[" + i + "].products",
+                        "must hold 1 to " + IncomingMessage.MAX_PRODUCTS + " products"));
+            } else {
+                productLists.add(i, products);
+            }
+        }
+        for (int list = 0; list < productLists.distinct().size(); list++) {
+            checkProducts(errors, productLists.firstMessage(list), productLists.distinct().get(list));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidRequestException(errors);
+        }
+        return productLists;
+    }
+
+    private void checkProducts(List<FieldError> errors, int message, List<Product> products) {
+        for (int p = 0; p < products.size(); p++) {
+            String path = "messages[" + message + "].products[" + p + "]";
+            Product product = products.get(p);
+            if (product == null) {
+                errors.add(new FieldError(path, "must not be null"));
+                continue;
+            }
+            for (ConstraintViolation<Product> violation : validator.validate(product)) {
+                errors.add(new FieldError(path + "." + violation.getPropertyPath(), violation.getMessage()));
+            }
+        }
+    }
+
+    private static void text(List<FieldError> errors, int message, String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError("messages[" + message + "]." + field, "must not be blank"));
+        } else if (value.length() > maxLength) {
+            errors.add(new FieldError("messages[" + message + "]." + field,
+                    "must be at most " + maxLength + " characters"));
+        }
+    }
+
+    private static void present(List<FieldError> errors, int message, String field, Object value) {
+        if (value == null) {
+            errors.add(new FieldError("messages[" + message + "]." + field, "must not be null"));
+        }
+    }
+}
