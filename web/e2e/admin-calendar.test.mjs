@@ -94,6 +94,15 @@ describe('admin', () => {
     const event = page.locator('.fc-event.promo-state-scheduled', { hasText: title }).first();
     await event.waitFor();
     await screenshot(page, 'calendar');
+
+    // Keyboard: an event takes focus, Enter opens its editor, Escape closes it and focus comes back.
+    await event.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Edit promotion' }).waitFor();
+    assert.equal(await page.getByLabel('Title').inputValue(), title);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Edit promotion' }).waitFor({ state: 'detached' });
+    assert.ok(await event.evaluate((element) => element === document.activeElement), 'focus returns to the event');
     await page.getByRole('button', { name: 'Week' }).click();
     await page.locator('.fc-timegrid').waitFor();
     await screenshot(page, 'calendar-week');

@@ -73,6 +73,14 @@ export function PromotionEditor({
   const titleId = useId();
   const drawerRef = useRef<HTMLElement>(null);
 
+  // Closing the drawer returns focus to what opened it (a calendar event or a button).
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
   useEffect(() => {
     drawerRef.current?.querySelector<HTMLElement>('form input, form select, form textarea')?.focus();
   }, [promotionId, query.isSuccess]);
