@@ -133,4 +133,29 @@ describe('PromotionEditor', () => {
     expect(remove).toBeDisabled();
     expect(remove).toHaveAccessibleDescription('Unpublish before deleting.');
   });
+
+  it('adds products from the inventory search with their promotion price', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/products', ({ url }) =>
+        json(
+          url.searchParams.get('query') === 'tea'
+            ? [{ sku: 'T-1', name: 'Green tea 100 g', priceCents: 500, currency: 'EUR', imageUrl: null, url: null }]
+            : [],
+        ),
+      )
+      .on('POST', '/api/promotions', () => problem(400, { detail: 'stop here' }));
+    renderWithApp(<PromotionEditor onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search products' }), 'tea');
+    await userEvent.click(await screen.findByRole('button', { name: /Green tea 100 g/ }));
+    const chosen = screen.getByRole('list', { name: 'Products in the package' });
+    const euro = (cents: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+    expect(within(chosen).getByText(euro(400))).toBeInTheDocument(); // 20 % off 5.00
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/promotions')).toHaveLength(1));
+    expect((api.callsTo('POST', '/api/promotions')[0].body as Promotion).package.products).toEqual([
+      { sku: 'T-1', name: 'Green tea 100 g', priceCents: 500, promoPriceCents: 400, currency: 'EUR', imageUrl: null, url: null },
+    ]);
+  });
 });
