@@ -60,12 +60,13 @@ fn main() {
     std::fs::copy(&built, &embedded).unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
 }
 
-/// The outer build's target directory: the nearest ancestor of `OUT_DIR` with
-/// cargo's `CACHEDIR.TAG`, else `OUT_DIR` itself.
+/// The outer build's target directory: the nearest ancestor of `OUT_DIR`
+/// holding cargo's `.rustc_info.json`, else `OUT_DIR` itself. Sharing one
+/// nested directory across profiles and host builds compiles the guest once.
 fn cargo_target_dir(out_dir: &Path) -> PathBuf {
     out_dir
         .ancestors()
-        .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+        .find(|dir| dir.join(".rustc_info.json").is_file())
         .unwrap_or(out_dir)
         .to_path_buf()
 }

@@ -222,7 +222,8 @@ impl Reader {
         Product {
             sku: self.string(object, prefix, "sku").unwrap_or_default(),
             name: self.string(object, prefix, "name").unwrap_or_default(),
-            price_cents: self.integer(object, prefix, "priceCents").unwrap_or(0),
+            // An unreadable price must not also fail "promo price <= price".
+            price_cents: self.integer(object, prefix, "priceCents").unwrap_or(i64::MAX),
             promo_price_cents: self.integer(object, prefix, "promoPriceCents").unwrap_or(0),
             currency: self.string(object, prefix, "currency").unwrap_or_else(|| "XXX".into()),
             image_url: self.optional_string(object, prefix, "imageUrl"),
@@ -325,5 +326,223 @@ fn placeholder_product() -> Product {
         currency: "XXX".into(),
         image_url: None,
         url: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn valid() -> Value {
+        json!({
+            "id": "summer-2026",
+            "version": 2,
+            "status": "PUBLISHED",
+            "title": "Summer Sale",
+            "timeZone": "Europe/Berlin",
+            "startsAt": "2026-07-01T14:00",
+            "endsAt": "2026-07-04T09:00",
+            "dailySendTime": "09:00",
+            "package": {
+                "name": "Garden",
+                "discountPercent": 20,
+                "message": "Hi {{firstName}}, {{discountPercent}}% off until {{endsAt}}",
+                "products": [
+                    {"sku": "A-1", "name": "Hose", "priceCents": 3999, "promoPriceCents": 3199, "currency": "EUR",
+                     "imageUrl": "http://img/a.svg", "url": "http://shop/a"},
+                    {"sku": "B-2", "name": "Shears", "priceCents": 2499, "promoPriceCents": 2499, "currency": "EUR"}
+                ]
+            }
+        })
+    }
+
+    fn problems(value: &Value) -> Vec<(String, Problem)> {
+        parse(&value.to_string()).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect()
+    }
+
+    fn with(mut value: Value, pointer: &str, new: Value) -> Value {
+        *value.pointer_mut(pointer).unwrap() = new;
+        value
+    }
+
+    fn field(name: &str, problem: Problem) -> (String, Problem) {
+        (name.to_string(), problem)
+    }
+
+    #[test]
+    fn parses_a_valid_promotion() {
+        let promotion = parse(&valid().to_string()).unwrap();
+        assert_eq!(promotion.id, "summer-2026");
+        assert_eq!(promotion.status, Status::Published);
+        assert_eq!(promotion.daily_send_time.as_deref(), Some("09:00"));
+        assert_eq!(promotion.package.discount_percent, Some(20));
+        assert_eq!(promotion.package.products[0].image_url.as_deref(), Some("http://img/a.svg"));
+        assert_eq!(promotion.package.products[1].image_url, None);
+    }
+
+    #[test]
+    fn optional_fields_may_be_absent_or_null() {
+        let mut value = valid();
+        value.as_object_mut().unwrap().remove("dailySendTime");
+        let value = with(value, "/package/discountPercent", Value::Null);
+        let value = with(value, "/package/message", json!("Hi {{firstName}}"));
+        let promotion = parse(&value.to_string()).unwrap();
+        assert_eq!(promotion.daily_send_time, None);
+        assert_eq!(promotion.package.discount_percent, None);
+    }
+
+    #[test]
+    fn not_json_or_not_an_object_names_the_document() {
+        assert_eq!(parse("{").unwrap_err()[0].field, "");
+        assert_eq!(parse("[1]").unwrap_err()[0].problem, Problem::Malformed);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_its_path() {
+        let mut value = valid();
+        value["title"] = json!("");
+        value["timeZone"] = json!("Europe/Atlantis");
+        value["colour"] = json!("red");
+        value["package"]["discountPercent"] = json!(100);
+        value["package"]["message"] = json!("Hi {{nickname}} and {{firstName}}");
+        value["package"]["products"][1]["currency"] = json!("eur");
+        value["package"]["products"][1]["promoPriceCents"] = json!(2500);
+        value["package"]["products"][0]["priceCents"] = json!("cheap");
+        value["package"]["products"][0]["weight"] = json!(3);
+        assert_eq!(
+            problems(&value),
+            [
+                field("colour", Problem::UnknownField),
+                field("package.products[0].weight", Problem::UnknownField),
+                field("package.products[0].priceCents", Problem::Malformed),
+                field("title", Problem::TooShort),
+                field("timeZone", Problem::UnknownTimeZone),
+                field("package.discountPercent", Problem::OutOfRange),
+                field("package.message", Problem::UnknownPlaceholder("nickname".into())),
+                field("package.products[1].promoPriceCents", Problem::OutOfRange),
+                field("package.products[1].currency", Problem::Malformed),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_required_fields_are_named() {
+        let mut value = valid();
+        for name in ["id", "version", "title", "timeZone", "startsAt", "endsAt"] {
+            value.as_object_mut().unwrap().remove(name);
+        }
+        value["package"]["products"][0].as_object_mut().unwrap().remove("currency");
+        value["package"]["name"] = Value::Null;
+        assert_eq!(
+            problems(&value),
+            [
+                field("package.products[0].currency", Problem::Missing),
+                field("package.name", Problem::Missing),
+                field("id", Problem::Missing),
+                field("version", Problem::Missing),
+                field("title", Problem::Missing),
+                field("timeZone", Problem::Missing),
+                field("startsAt", Problem::Missing),
+                field("endsAt", Problem::Missing),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_package_is_one_problem() {
+        let mut value = valid();
+        value.as_object_mut().unwrap().remove("package");
+        assert_eq!(problems(&value), [field("package", Problem::Missing)]);
+    }
+
+    #[test]
+    fn wrong_types_are_malformed() {
+        let value = with(valid(), "/version", json!(1.5));
+        assert_eq!(problems(&value), [field("version", Problem::Malformed)]);
+        let value = with(valid(), "/status", json!("LIVE"));
+        assert_eq!(problems(&value), [field("status", Problem::Malformed)]);
+        let value = with(valid(), "/package/products", json!({}));
+        assert_eq!(problems(&value), [field("package.products", Problem::Malformed)]);
+        let value = with(valid(), "/package/products/1", json!("B-2"));
+        assert_eq!(problems(&value), [field("package.products[1]", Problem::Malformed)]);
+        let value = with(valid(), "/title", json!(42));
+        assert_eq!(problems(&value), [field("title", Problem::Malformed)]);
+    }
+
+    #[test]
+    fn text_lengths_count_characters() {
+        let value = with(valid(), "/title", json!("é".repeat(120)));
+        assert!(parse(&value.to_string()).is_ok());
+        let value = with(valid(), "/title", json!("é".repeat(121)));
+        assert_eq!(problems(&value), [field("title", Problem::TooLong)]);
+        let value = with(valid(), "/title", json!("   "));
+        assert_eq!(problems(&value), [field("title", Problem::TooShort)]);
+        let value = with(valid(), "/package/message", json!("x".repeat(2000)));
+        assert!(parse(&value.to_string()).is_ok());
+        let value = with(valid(), "/package/message", json!("x".repeat(2001)));
+        assert_eq!(problems(&value), [field("package.message", Problem::TooLong)]);
+        let value = with(valid(), "/package/message", json!(""));
+        assert_eq!(problems(&value), [field("package.message", Problem::TooShort)]);
+    }
+
+    #[test]
+    fn between_one_and_fifty_products() {
+        let value = with(valid(), "/package/products", json!([]));
+        assert_eq!(problems(&value), [field("package.products", Problem::TooShort)]);
+        let product = valid()["package"]["products"][1].clone();
+        let value = with(valid(), "/package/products", Value::Array(vec![product.clone(); 50]));
+        assert!(parse(&value.to_string()).is_ok());
+        let value = with(valid(), "/package/products", Value::Array(vec![product; 51]));
+        assert_eq!(problems(&value), [field("package.products", Problem::TooLong)]);
+    }
+
+    #[test]
+    fn discount_percent_is_between_1_and_99() {
+        for ok in [1, 99] {
+            assert!(parse(&with(valid(), "/package/discountPercent", json!(ok)).to_string()).is_ok());
+        }
+        for bad in [0, 100, -5] {
+            let value = with(valid(), "/package/discountPercent", json!(bad));
+            assert_eq!(problems(&value), [field("package.discountPercent", Problem::OutOfRange)], "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_template_using_the_discount_needs_one() {
+        let value = with(valid(), "/package/discountPercent", Value::Null);
+        assert_eq!(problems(&value), [field("package.discountPercent", Problem::Missing)]);
+    }
+
+    #[test]
+    fn prices_are_not_negative_and_the_promo_price_not_higher() {
+        let value = with(valid(), "/package/products/0/priceCents", json!(-1));
+        assert_eq!(problems(&value), [field("package.products[0].priceCents", Problem::OutOfRange)]);
+        let value = with(valid(), "/package/products/0/promoPriceCents", json!(-1));
+        assert_eq!(problems(&value), [field("package.products[0].promoPriceCents", Problem::OutOfRange)]);
+        let value = with(valid(), "/package/products/0/promoPriceCents", json!(4000));
+        assert_eq!(problems(&value), [field("package.products[0].promoPriceCents", Problem::OutOfRange)]);
+        let value = with(valid(), "/package/products/0/promoPriceCents", json!(0));
+        assert!(parse(&value.to_string()).is_ok());
+    }
+
+    #[test]
+    fn currency_is_three_upper_case_letters() {
+        for bad in ["EU", "EURO", "eur", "E1R", "ÄUR"] {
+            let value = with(valid(), "/package/products/0/currency", json!(bad));
+            assert_eq!(problems(&value), [field("package.products[0].currency", Problem::Malformed)], "{bad}");
+        }
+    }
+
+    #[test]
+    fn negative_version_is_out_of_range() {
+        assert_eq!(problems(&with(valid(), "/version", json!(-1))), [field("version", Problem::OutOfRange)]);
+    }
+
+    #[test]
+    fn messages_name_the_field() {
+        let value = with(valid(), "/package/products/1/currency", json!("eur"));
+        let error = &parse(&value.to_string()).unwrap_err()[0];
+        assert!(error.message.contains("package.products[1].currency"), "{}", error.message);
     }
 }

@@ -166,3 +166,342 @@ fn matches_shape(text: &str, shape: &str) -> bool {
     text.len() == shape.len()
         && text.bytes().zip(shape.bytes()).all(|(t, s)| if s == b'd' { t.is_ascii_digit() } else { t == s })
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected instants are worked out by hand from schedule.md and the tz
+    //! rules of each zone (cross-checked with an independent tz library), never
+    //! taken from this code.
+
+    use super::*;
+    use crate::model::{Package, Product, Status};
+
+    fn promotion(time_zone: &str, starts_at: &str, ends_at: &str, daily_send_time: Option<&str>) -> Promotion {
+        Promotion {
+            id: "p1".into(),
+            version: 1,
+            status: Status::Published,
+            title: "Sale".into(),
+            time_zone: time_zone.into(),
+            starts_at: starts_at.into(),
+            ends_at: ends_at.into(),
+            daily_send_time: daily_send_time.map(Into::into),
+            package: Package {
+                name: "Package".into(),
+                discount_percent: Some(10),
+                message: "Hi {{firstName}}".into(),
+                products: vec![Product {
+                    sku: "SKU-1".into(),
+                    name: "Thing".into(),
+                    price_cents: 1000,
+                    promo_price_cents: 900,
+                    currency: "EUR".into(),
+                    image_url: None,
+                    url: None,
+                }],
+            },
+        }
+    }
+
+    fn schedule(time_zone: &str, starts_at: &str, ends_at: &str, daily_send_time: Option<&str>) -> Schedule {
+        Schedule::resolve(&promotion(time_zone, starts_at, ends_at, daily_send_time)).expect("valid schedule")
+    }
+
+    fn instant(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    /// (day, fire-at in UTC, offset in seconds) of every occurrence.
+    fn summary(schedule: &Schedule) -> Vec<(String, Timestamp, i32)> {
+        schedule.occurrences().iter().map(|o| (o.day.to_string(), o.fire_at, o.utc_offset_seconds)).collect()
+    }
+
+    fn expected(rows: &[(&str, &str, i32)]) -> Vec<(String, Timestamp, i32)> {
+        rows.iter().map(|(day, fire_at, offset)| (day.to_string(), instant(fire_at), *offset)).collect()
+    }
+
+    fn errors(p: &Promotion) -> Vec<(String, Problem)> {
+        Schedule::resolve(p).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect()
+    }
+
+    #[test]
+    fn worked_example_of_the_spec() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-04T09:00", Some("09:00"));
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-07-01", "2026-07-01T12:00:00Z", 7200),
+                ("2026-07-02", "2026-07-02T07:00:00Z", 7200),
+                ("2026-07-03", "2026-07-03T07:00:00Z", 7200),
+            ])
+        );
+        assert_eq!(s.starts(), instant("2026-07-01T12:00:00Z"));
+        assert_eq!(s.ends(), instant("2026-07-04T07:00:00Z"));
+        let indexes: Vec<u32> = s.occurrences().iter().map(|o| o.index).collect();
+        assert_eq!(indexes, [0, 1, 2]);
+    }
+
+    #[test]
+    fn end_is_exclusive_but_a_moment_before_it_is_not() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-04T09:00:01", Some("09:00"));
+        assert_eq!(s.occurrences().len(), 4);
+        assert_eq!(s.occurrences()[3].fire_at, instant("2026-07-04T07:00:00Z"));
+    }
+
+    #[test]
+    fn daily_send_time_defaults_to_the_time_of_day_of_the_start() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00:30", "2026-07-03T23:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-07-01", "2026-07-01T12:00:30Z", 7200),
+                ("2026-07-02", "2026-07-02T12:00:30Z", 7200),
+                ("2026-07-03", "2026-07-03T12:00:30Z", 7200),
+            ])
+        );
+    }
+
+    #[test]
+    fn first_message_goes_out_at_the_start_even_before_the_daily_time() {
+        let s = schedule("Europe/Berlin", "2026-07-01T06:15", "2026-07-02T12:00", Some("09:00"));
+        assert_eq!(
+            summary(&s),
+            expected(&[("2026-07-01", "2026-07-01T04:15:00Z", 7200), ("2026-07-02", "2026-07-02T07:00:00Z", 7200)])
+        );
+    }
+
+    #[test]
+    fn start_after_the_daily_time_and_end_on_the_same_day_gives_one_occurrence() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-01T18:00", Some("09:00"));
+        assert_eq!(summary(&s), expected(&[("2026-07-01", "2026-07-01T12:00:00Z", 7200)]));
+    }
+
+    #[test]
+    fn gap_in_berlin_moves_later_by_the_gap_length() {
+        // 2026-03-29 02:00 CET -> 03:00 CEST: 02:30 becomes 03:30 CEST = 01:30Z.
+        let s = schedule("Europe/Berlin", "2026-03-28T02:30", "2026-03-31T00:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-03-28", "2026-03-28T01:30:00Z", 3600),
+                ("2026-03-29", "2026-03-29T01:30:00Z", 7200),
+                ("2026-03-30", "2026-03-30T00:30:00Z", 7200),
+            ])
+        );
+    }
+
+    #[test]
+    fn start_inside_a_gap_resolves_like_java_time() {
+        let s = schedule("Europe/Berlin", "2026-03-29T02:30", "2026-03-29T12:00", None);
+        assert_eq!(s.starts(), instant("2026-03-29T01:30:00Z"));
+    }
+
+    #[test]
+    fn overlap_in_berlin_takes_the_earlier_offset() {
+        // 2026-10-25 03:00 CEST -> 02:00 CET: 02:30 happens twice, take CEST = 00:30Z.
+        let s = schedule("Europe/Berlin", "2026-10-24T02:30", "2026-10-27T00:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-10-24", "2026-10-24T00:30:00Z", 7200),
+                ("2026-10-25", "2026-10-25T00:30:00Z", 7200),
+                ("2026-10-26", "2026-10-26T01:30:00Z", 3600),
+            ])
+        );
+    }
+
+    #[test]
+    fn end_inside_an_overlap_uses_the_earlier_instant() {
+        // endsAt 02:30 on the overlap day is 00:30Z, so the 02:30 message of that day is not sent.
+        let s = schedule("Europe/Berlin", "2026-10-24T02:30", "2026-10-25T02:30", None);
+        assert_eq!(s.ends(), instant("2026-10-25T00:30:00Z"));
+        assert_eq!(summary(&s), expected(&[("2026-10-24", "2026-10-24T00:30:00Z", 7200)]));
+    }
+
+    #[test]
+    fn havana_midnight_gap() {
+        // Cuba springs forward at local midnight: 2026-03-08 00:00 CST -> 01:00 CDT.
+        let s = schedule("America/Havana", "2026-03-07T00:00", "2026-03-10T00:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-03-07", "2026-03-07T05:00:00Z", -18000),
+                ("2026-03-08", "2026-03-08T05:00:00Z", -14400),
+                ("2026-03-09", "2026-03-09T04:00:00Z", -14400),
+            ])
+        );
+        // (No autumn case here: the bundled tz database has Cuba stay on -04
+        // from then on; Santiago below covers an overlap at midnight.)
+    }
+
+    #[test]
+    fn santiago_midnight_transitions() {
+        // Chile springs forward at 00:00 on 2026-09-06 (-04 -> -03).
+        let s = schedule("America/Santiago", "2026-09-05T00:30", "2026-09-08T00:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-09-05", "2026-09-05T04:30:00Z", -14400),
+                ("2026-09-06", "2026-09-06T04:30:00Z", -10800),
+                ("2026-09-07", "2026-09-07T03:30:00Z", -10800),
+            ])
+        );
+        // and falls back at 24:00 on 2026-04-04 (-03 -> -04): 23:30 happens twice, take -03.
+        let s = schedule("America/Santiago", "2026-04-03T23:30", "2026-04-06T00:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-04-03", "2026-04-04T02:30:00Z", -10800),
+                ("2026-04-04", "2026-04-05T02:30:00Z", -10800),
+                ("2026-04-05", "2026-04-06T03:30:00Z", -14400),
+            ])
+        );
+    }
+
+    #[test]
+    fn half_hour_and_45_minute_zones() {
+        let s = schedule("Asia/Kolkata", "2026-01-10T09:00", "2026-01-11T12:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[("2026-01-10", "2026-01-10T03:30:00Z", 19800), ("2026-01-11", "2026-01-11T03:30:00Z", 19800)])
+        );
+        let s = schedule("Asia/Kathmandu", "2026-01-10T09:00", "2026-01-10T12:00", None);
+        assert_eq!(summary(&s), expected(&[("2026-01-10", "2026-01-10T03:15:00Z", 20700)]));
+    }
+
+    #[test]
+    fn lord_howe_has_a_30_minute_daylight_saving_shift() {
+        // 2026-04-05 02:00 (+11) -> 01:30 (+10:30): 01:45 happens twice, take +11.
+        let s = schedule("Australia/Lord_Howe", "2026-04-04T01:45", "2026-04-06T12:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-04-04", "2026-04-03T14:45:00Z", 39600),
+                ("2026-04-05", "2026-04-04T14:45:00Z", 39600),
+                ("2026-04-06", "2026-04-05T15:15:00Z", 37800),
+            ])
+        );
+        // 2026-10-04 02:00 (+10:30) -> 02:30 (+11): 02:15 becomes 02:45 (+11) = 15:45Z.
+        let s = schedule("Australia/Lord_Howe", "2026-10-03T02:15", "2026-10-05T12:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2026-10-03", "2026-10-02T15:45:00Z", 37800),
+                ("2026-10-04", "2026-10-03T15:45:00Z", 39600),
+                ("2026-10-05", "2026-10-04T15:15:00Z", 39600),
+            ])
+        );
+    }
+
+    #[test]
+    fn zones_fourteen_and_twelve_hours_from_utc() {
+        // The local day is what counts, not the UTC day.
+        let s = schedule("Pacific/Kiritimati", "2026-01-01T00:00", "2026-01-02T12:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[("2026-01-01", "2025-12-31T10:00:00Z", 50400), ("2026-01-02", "2026-01-01T10:00:00Z", 50400)])
+        );
+        let s = schedule("Etc/GMT+12", "2026-01-01T00:00", "2026-01-02T00:00:01", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[("2026-01-01", "2026-01-01T12:00:00Z", -43200), ("2026-01-02", "2026-01-02T12:00:00Z", -43200)])
+        );
+        let s = schedule("Pacific/Apia", "2026-01-01T09:00", "2026-01-01T10:00", None);
+        assert_eq!(summary(&s), expected(&[("2026-01-01", "2025-12-31T20:00:00Z", 46800)]));
+    }
+
+    #[test]
+    fn samoa_skipped_day_resolves_like_java_time() {
+        // Apia skipped 2011-12-30 (-10 -> +14): 09:00 that day moves later by
+        // the 24-hour gap, onto the same instant as 09:00 on the 31st.
+        let s = schedule("Pacific/Apia", "2011-12-29T09:00", "2012-01-01T00:00", None);
+        assert_eq!(
+            summary(&s),
+            expected(&[
+                ("2011-12-29", "2011-12-29T19:00:00Z", -36000),
+                ("2011-12-30", "2011-12-30T19:00:00Z", 50400),
+                ("2011-12-31", "2011-12-30T19:00:00Z", 50400),
+            ])
+        );
+        let after_first = s.next_fire(instant("2011-12-29T19:00:00Z")).unwrap();
+        assert_eq!(after_first.index, 1);
+        assert_eq!(s.due_at(instant("2011-12-30T19:00:00Z")).unwrap().index, 2);
+    }
+
+    #[test]
+    fn next_fire_is_strictly_after() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-04T09:00", Some("09:00"));
+        let next = |at: &str| s.next_fire(instant(at)).map(|o| o.index);
+        assert_eq!(next("2020-01-01T00:00:00Z"), Some(0));
+        assert_eq!(next("2026-07-01T11:59:59.999Z"), Some(0));
+        assert_eq!(next("2026-07-01T12:00:00Z"), Some(1));
+        assert_eq!(next("2026-07-02T06:59:59.999Z"), Some(1));
+        assert_eq!(next("2026-07-02T07:00:00Z"), Some(2));
+        assert_eq!(next("2026-07-03T07:00:00Z"), None);
+        assert_eq!(next("2030-01-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn due_at_is_the_latest_fired_occurrence_before_the_end() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-04T09:00", Some("09:00"));
+        let due = |at: &str| s.due_at(instant(at)).map(|o| o.index);
+        assert_eq!(due("2026-07-01T11:59:59.999Z"), None);
+        assert_eq!(due("2026-07-01T12:00:00Z"), Some(0));
+        assert_eq!(due("2026-07-02T06:59:59Z"), Some(0));
+        assert_eq!(due("2026-07-02T07:00:00Z"), Some(1));
+        // After an outage: today's message is due, earlier missed days are not.
+        assert_eq!(due("2026-07-03T20:00:00Z"), Some(2));
+        assert_eq!(due("2026-07-04T06:59:59.999Z"), Some(2));
+        assert_eq!(due("2026-07-04T07:00:00Z"), None);
+        assert_eq!(due("2027-01-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn invalid_schedule_fields_are_all_reported() {
+        let p = promotion("Mars/Olympus", "2026-07-01 14:00", "tomorrow", Some("9am"));
+        assert_eq!(
+            errors(&p),
+            [
+                ("timeZone".to_string(), Problem::UnknownTimeZone),
+                ("startsAt".to_string(), Problem::Malformed),
+                ("endsAt".to_string(), Problem::Malformed),
+                ("dailySendTime".to_string(), Problem::Malformed),
+            ]
+        );
+    }
+
+    #[test]
+    fn zone_ids_are_case_sensitive_like_java_time() {
+        let p = promotion("europe/berlin", "2026-07-01T14:00", "2026-07-02T14:00", None);
+        assert_eq!(errors(&p), [("timeZone".to_string(), Problem::UnknownTimeZone)]);
+    }
+
+    #[test]
+    fn date_times_with_offsets_or_impossible_dates_are_malformed() {
+        for text in ["2026-07-01T14:00Z", "2026-07-01T14:00+02:00", "2026-02-30T10:00", "2026-07-01T24:00", "2026-07-01T14:00:00.5", "2026-07-01"] {
+            let p = promotion("Europe/Berlin", text, "2026-08-01T00:00", None);
+            assert_eq!(errors(&p), [("startsAt".to_string(), Problem::Malformed)], "{text}");
+        }
+        let p = promotion("Europe/Berlin", "2026-07-01T14:00", "2026-08-01T00:00", Some("25:00"));
+        assert_eq!(errors(&p), [("dailySendTime".to_string(), Problem::Malformed)]);
+    }
+
+    #[test]
+    fn end_must_be_after_start_as_instants() {
+        let p = promotion("Europe/Berlin", "2026-07-01T14:00", "2026-07-01T14:00", None);
+        assert_eq!(errors(&p), [("endsAt".to_string(), Problem::NotAfterStart)]);
+        // Both in the overlap, both resolved with CEST: 00:45Z, then 00:15Z.
+        let p = promotion("Europe/Berlin", "2026-10-25T02:45", "2026-10-25T02:15", None);
+        assert_eq!(errors(&p), [("endsAt".to_string(), Problem::NotAfterStart)]);
+        // Start in the gap (02:30 -> 01:30Z) and end at 03:15 CEST (01:15Z): later as
+        // wall time, earlier as an instant.
+        let p = promotion("Europe/Berlin", "2026-03-29T02:30", "2026-03-29T03:15", None);
+        assert_eq!(errors(&p), [("endsAt".to_string(), Problem::NotAfterStart)]);
+    }
+
+    #[test]
+    fn a_promotion_may_not_run_for_decades() {
+        let p = promotion("Europe/Berlin", "2026-07-01T14:00", "2126-07-01T14:00", None);
+        assert_eq!(errors(&p), [("endsAt".to_string(), Problem::OutOfRange)]);
+    }
+}

@@ -212,3 +212,132 @@ impl OccurrenceRenderer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Package, Status};
+
+    fn promotion(message: &str) -> Promotion {
+        Promotion {
+            id: "summer-2026".into(),
+            version: 1,
+            status: Status::Published,
+            title: "Summer Sale".into(),
+            time_zone: "Europe/Berlin".into(),
+            starts_at: "2026-07-01T14:00".into(),
+            ends_at: "2026-07-04T09:00".into(),
+            daily_send_time: Some("09:00".into()),
+            package: Package {
+                name: "Garden".into(),
+                discount_percent: Some(20),
+                message: message.into(),
+                products: vec![Product {
+                    sku: "A-1".into(),
+                    name: "Hose".into(),
+                    price_cents: 3999,
+                    promo_price_cents: 3199,
+                    currency: "EUR".into(),
+                    image_url: None,
+                    url: Some("http://shop/a".into()),
+                }],
+            },
+        }
+    }
+
+    fn recipient(user_id: &str, username: &str, first_name: Option<&str>) -> Recipient {
+        Recipient { user_id: user_id.into(), username: username.into(), first_name: first_name.map(Into::into), locale: None }
+    }
+
+    #[test]
+    fn parses_text_and_placeholders() {
+        let template = Template::parse("Hi {{firstName}}, {{ dayNumber }}/{{daysLeft}}!").unwrap();
+        assert_eq!(
+            template.pieces(),
+            [
+                Piece::Text("Hi "),
+                Piece::Placeholder(Placeholder::FirstName),
+                Piece::Text(", "),
+                Piece::Placeholder(Placeholder::DayNumber),
+                Piece::Text("/"),
+                Piece::Placeholder(Placeholder::DaysLeft),
+                Piece::Text("!"),
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_every_unknown_placeholder_and_unclosed_braces() {
+        let errors = Template::parse("{{a}} {{firstName}} {{b}} {{c").unwrap_err();
+        let problems: Vec<Problem> = errors.into_iter().map(|e| e.problem).collect();
+        assert_eq!(
+            problems,
+            [Problem::UnknownPlaceholder("a".into()), Problem::UnknownPlaceholder("b".into()), Problem::Malformed]
+        );
+    }
+
+    #[test]
+    fn renders_every_placeholder() {
+        let template = "{{firstName}}|{{promotionTitle}}|{{discountPercent}}%|{{endsAt}}|{{dayNumber}}|{{daysLeft}}";
+        let renderer = OccurrenceRenderer::prepare(&promotion(template), 1).unwrap();
+        let batch = renderer.render(&[recipient("u-1", "alice", Some("Alice"))]);
+        assert_eq!(batch.messages[0].body, "Alice|Summer Sale|20%|Sat 4 July 2026, 09:00 CEST|2|2");
+        assert_eq!(batch.messages[0].subject, "Summer Sale – day 2 of 3");
+    }
+
+    #[test]
+    fn last_day_has_one_day_left() {
+        let renderer = OccurrenceRenderer::prepare(&promotion("{{dayNumber}} {{daysLeft}}"), 2).unwrap();
+        assert_eq!(renderer.render(&[recipient("u", "bob", None)]).messages[0].body, "3 1");
+    }
+
+    #[test]
+    fn first_name_falls_back_to_the_username() {
+        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        let batch = renderer.render(&[recipient("u-1", "bob", None), recipient("u-2", "carol", Some("  ")), recipient("u-3", "dave", Some("Dave"))]);
+        let bodies: Vec<&str> = batch.messages.iter().map(|m| m.body.as_str()).collect();
+        assert_eq!(bodies, ["Hi bob", "Hi carol", "Hi Dave"]);
+    }
+
+    #[test]
+    fn batch_carries_key_day_expiry_and_products() {
+        let renderer = OccurrenceRenderer::prepare(&promotion("Hi"), 1).unwrap();
+        let batch = renderer.render(&[recipient("7f1c", "alice", None), recipient("9a2b", "bob", None)]);
+        assert_eq!(batch.promotion_id, "summer-2026");
+        assert_eq!(batch.day.to_string(), "2026-07-02");
+        assert_eq!(batch.expires_at, "2026-07-04T07:00:00Z".parse::<Timestamp>().unwrap());
+        assert_eq!(batch.products.len(), 1);
+        let keys: Vec<&str> = batch.messages.iter().map(|m| m.idempotency_key.as_str()).collect();
+        assert_eq!(keys, ["summer-2026/2026-07-02/7f1c", "summer-2026/2026-07-02/9a2b"]);
+        assert_eq!(batch.messages[1].recipient_id, "9a2b");
+    }
+
+    #[test]
+    fn recipient_text_is_inserted_verbatim() {
+        // Messages are plain text; the UIs escape them.
+        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        let batch = renderer.render(&[recipient("u", "x", Some("<b>{{daysLeft}}</b>"))]);
+        assert_eq!(batch.messages[0].body, "Hi <b>{{daysLeft}}</b>");
+    }
+
+    #[test]
+    fn ends_at_shows_the_zone_abbreviation_of_the_end() {
+        let mut p = promotion("{{endsAt}}");
+        p.ends_at = "2026-11-02T18:30".into();
+        let renderer = OccurrenceRenderer::prepare(&p, 0).unwrap();
+        assert_eq!(renderer.render(&[recipient("u", "x", None)]).messages[0].body, "Mon 2 November 2026, 18:30 CET");
+    }
+
+    #[test]
+    fn an_occurrence_index_that_does_not_exist_names_the_field() {
+        let errors = OccurrenceRenderer::prepare(&promotion("Hi"), 3).unwrap_err();
+        assert_eq!(errors[0].field, "occurrence.index");
+        assert_eq!(errors[0].problem, Problem::OutOfRange);
+    }
+
+    #[test]
+    fn an_invalid_promotion_cannot_be_prepared() {
+        let errors = OccurrenceRenderer::prepare(&promotion("Hi {{nickname}}"), 0).unwrap_err();
+        assert_eq!(errors[0].problem, Problem::UnknownPlaceholder("nickname".into()));
+    }
+}
