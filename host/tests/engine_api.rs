@@ -1,0 +1,81 @@
+//! The library API as the JNI bridge and the job use it.
+
+use std::path::PathBuf;
+
+use promo_host::{EngineError, EngineOptions, Problem, PromoEngine, Recipient};
+
+const PROMOTION: &str = r#"{
+  "id": "summer-2026", "version": 1, "status": "PUBLISHED", "title": "Summer Sale",
+  "timeZone": "Europe/Berlin", "startsAt": "2026-07-01T14:00", "endsAt": "2026-07-04T09:00", "dailySendTime": "09:00",
+  "package": {"name": "Garden", "message": "Hi {{firstName}}, {{daysLeft}} left",
+    "products": [{"sku": "A", "name": "Hose", "priceCents": 100, "promoPriceCents": 90, "currency": "EUR"}]}
+}"#;
+
+/// 2026-07-02T07:00:00Z, the second occurrence.
+const SECOND_FIRE_MS: i64 = 1_782_975_600_000;
+
+fn engine(signals_based_traps: bool) -> PromoEngine {
+    let cache_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("promo-cache/promo");
+    PromoEngine::new(&EngineOptions { signals_based_traps, cache_dir: Some(cache_dir) }).expect("engine starts")
+}
+
+#[test]
+fn engine_handle_is_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    fn assert_send<T: Send>() {}
+    assert_send_sync::<PromoEngine>();
+    assert_send::<promo_host::Schedule>();
+    assert_send::<promo_host::Renderer>();
+}
+
+#[test]
+fn schedule_and_render_without_signal_handlers() {
+    // As inside a JVM: no signals-based traps.
+    let engine = engine(false);
+    let promotion = engine.parse_promotion(PROMOTION).unwrap();
+    let mut schedule = engine.plan(&promotion).unwrap();
+    assert_eq!(schedule.occurrences().unwrap().len(), 3);
+    let next = schedule.next_fire(SECOND_FIRE_MS - 1).unwrap().unwrap();
+    assert_eq!((next.index, next.fire_at, next.utc_offset_seconds), (1, SECOND_FIRE_MS, 7200));
+    assert_eq!(next.to_json().fire_at, "2026-07-02T09:00:00+02:00");
+    assert_eq!(schedule.due_at(SECOND_FIRE_MS).unwrap().unwrap().index, 1);
+    assert_eq!(schedule.next_fire(SECOND_FIRE_MS).unwrap().unwrap().index, 2);
+
+    let mut renderer = engine.prepare(&promotion, 1).unwrap();
+    let recipients = [Recipient { user_id: "u-1".into(), username: "bob".into(), first_name: None, locale: None }];
+    let messages = renderer.render(&recipients).unwrap().to_inbox_messages();
+    assert_eq!(messages[0].idempotency_key, "summer-2026/2026-07-02/u-1");
+    assert_eq!(messages[0].body, "Hi bob, 2 left");
+    assert_eq!(messages[0].expires_at, "2026-07-04T07:00:00Z");
+}
+
+#[test]
+fn invalid_input_names_the_fields() {
+    let engine = engine(true);
+    let invalid = PROMOTION.replace("Europe/Berlin", "Europe/Nowhere").replace("\"EUR\"", "\"eur\"");
+    let Err(EngineError::Invalid(errors)) = engine.parse_promotion(&invalid) else { panic!("accepted an invalid promotion") };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["timeZone", "package.products[0].currency"]);
+    assert!(matches!(errors[0].problem, Problem::UnknownTimeZone));
+
+    let promotion = engine.parse_promotion(PROMOTION).unwrap();
+    let Err(EngineError::Invalid(errors)) = engine.prepare(&promotion, 3) else { panic!("occurrence 3 does not exist") };
+    assert_eq!(errors[0].field, "occurrence.index");
+    let Err(EngineError::Invalid(errors)) = engine.plan_shards(10, 0) else { panic!("zero shards accepted") };
+    assert_eq!(errors[0].field, "shardCount");
+    let shards = engine.plan_shards(10, 3).unwrap();
+    assert_eq!(shards.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 3), (3, 6), (6, 10)]);
+}
+
+#[test]
+fn compiled_component_is_cached_on_disk() {
+    // The directory the other tests use too (compiling in a debug build is slow).
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("promo-cache/promo");
+    let options = EngineOptions { signals_based_traps: true, cache_dir: Some(dir.clone()) };
+    PromoEngine::new(&options).unwrap();
+    let names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(names.iter().any(|name| name.starts_with("engine-") && name.ends_with(".cwasm")), "{names:?}");
+    // A second engine loads the artifact and works.
+    let engine = PromoEngine::new(&options).unwrap();
+    assert!(engine.parse_promotion(PROMOTION).is_ok());
+}
