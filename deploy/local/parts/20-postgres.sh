@@ -11,8 +11,19 @@
 # Why not the Debian cluster (pg_ctlcluster)? Its data lives in /var/lib and is
 # shared by every clone; the project's state belongs to the clone.
 
-postgres_data_dir() { echo "$STATE/postgres"; }
-postgres_socket_dir() { echo "$STATE/postgres-socket"; }
+# The postgres user must be able to reach the data directory. A clone inside a
+# directory closed to other users (e.g. under /root) keeps its cluster in
+# /var/lib/postgresql/promo-calendar/<hash of the clone's path> instead: still
+# one cluster per clone.
+postgres_state_dir() {
+  if runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
+    echo "$STATE"
+  else
+    echo "/var/lib/postgresql/promo-calendar/$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)"
+  fi
+}
+postgres_data_dir() { echo "$(postgres_state_dir)/postgres"; }
+postgres_socket_dir() { echo "$(postgres_state_dir)/postgres-socket"; }
 
 # Newest installed server version's bin directory (initdb, postgres, pg_ctl).
 postgres_bin_dir() {
@@ -94,6 +105,7 @@ part_postgres_build() {
   if [ ! -s "$data/PG_VERSION" ]; then
     echo "creating the database cluster in $data"
     rm -rf "$data"
+    mkdir -p "$(dirname "$data")"
     install -d -o postgres -g postgres -m 0700 "$data"
     as_postgres "$bin/initdb" -D "$data" -U postgres --encoding=UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >/dev/null
