@@ -19,6 +19,8 @@ calendar_jar_stale() {
 
 part_event_calendar_build() {
   if calendar_jar_stale; then
+    # without the old jar Maven repackages for sure (it keeps a jar whose classes did not change)
+    rm -f "$(calendar_jar)" "$(calendar_jar).original"
     (cd "$(calendar_dir)" && mvn -q -B -ntp package -DskipTests) || die "event-calendar build failed"
   else
     echo "event-calendar jar is up to date"

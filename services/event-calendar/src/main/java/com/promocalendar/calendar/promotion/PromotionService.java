@@ -56,8 +56,9 @@ class PromotionService {
     }
 
     PromotionView create(PromotionRequest request, Actor actor) {
-        PromotionDocument document = document(UUID.randomUUID(), 1, PromotionStatus.DRAFT, request);
-        ScheduleEngine.Interval interval = check(document);
+        Candidate candidate = candidate(UUID.randomUUID(), 1, PromotionStatus.DRAFT, request);
+        ScheduleEngine.Interval interval = check(candidate);
+        PromotionDocument document = candidate.document();
         Instant now = clock.instant();
         Promotion created = new Promotion(document, interval.starts(), interval.ends(), now, now);
         transaction.executeWithoutResult(tx -> {
@@ -86,7 +87,7 @@ class PromotionService {
 
     PromotionView update(UUID id, long expectedVersion, PromotionRequest request, Actor actor) {
         Promotion current = promotions.find(id).orElseThrow(() -> notFound(id)); // 404 before any inventory call
-        PromotionDocument candidate = document(id, expectedVersion + 1, current.status(), request);
+        Candidate candidate = candidate(id, expectedVersion + 1, current.status(), request);
         ScheduleEngine.Interval interval = check(candidate);
         Promotion updated = transaction.execute(tx -> {
             Promotion locked = lockAtVersion(id, expectedVersion);
@@ -94,7 +95,7 @@ class PromotionService {
             if (locked.status() == PromotionStatus.PUBLISHED) {
                 requireAllowedMove(locked, interval, now);
             }
-            Promotion next = new Promotion(candidate.withVersionAndStatus(expectedVersion + 1, locked.status()),
+            Promotion next = new Promotion(candidate.document().withVersionAndStatus(expectedVersion + 1, locked.status()),
                     interval.starts(), interval.ends(), locked.createdAt(), now);
             promotions.update(next, actor.name());
             audit.record(id, next.version(), AuditAction.UPDATED, actor.name(), now);
@@ -108,7 +109,7 @@ class PromotionService {
 
     PromotionView publish(UUID id, long expectedVersion, Actor actor) {
         Promotion current = promotions.find(id).orElseThrow(() -> notFound(id));
-        check(current.document()); // the rules may have tightened since it was saved
+        check(new Candidate(current.document(), List.of())); // the rules may have tightened since it was saved
         Promotion published = transaction.execute(tx -> {
             Promotion locked = lockAtVersion(id, expectedVersion);
             Instant now = clock.instant();
@@ -203,20 +204,37 @@ class PromotionService {
         return PromotionView.of(promotion, promotions.overlapsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
-    private ScheduleEngine.Interval check(PromotionDocument document) {
+    /**
+     * Asks the engine and answers every problem at once: the service's own
+     * product errors plus the engine's errors on all other fields (its product
+     * errors would be about a list with the bad products left out).
+     */
+    private ScheduleEngine.Interval check(Candidate candidate) {
+        List<FieldError> errors = new ArrayList<>(candidate.productErrors());
         try {
-            return engine.check(promotions.toJson(document));
+            ScheduleEngine.Interval interval = engine.check(promotions.toJson(candidate.document()));
+            if (errors.isEmpty()) {
+                return interval;
+            }
         } catch (ScheduleEngine.Rejected e) {
-            throw ApiException.invalid(e.errors());
+            e.errors().stream()
+                    .filter(error -> errors.isEmpty() || !error.field().startsWith("package.products"))
+                    .forEach(errors::add);
         }
+        throw ApiException.invalid(errors);
+    }
+
+    /** A promotion built from a request, with the products the inventory could not supply. */
+    private record Candidate(PromotionDocument document, List<FieldError> productErrors) {
     }
 
     /**
      * Builds the promotion JSON from the request, copying product details from
      * the inventory. Checked here only what must be known before the engine can
-     * be asked: that there is a package with 1–50 products, each a known sku.
+     * be asked: that there is a package with 1–50 products (so a huge list never
+     * fans out into inventory look-ups), each a known sku with a promotion price.
      */
-    private PromotionDocument document(UUID id, long version, PromotionStatus status, PromotionRequest request) {
+    private Candidate candidate(UUID id, long version, PromotionStatus status, PromotionRequest request) {
         PromotionRequest.PackageRequest requested = request.promotionPackage();
         if (requested == null) {
             throw ApiException.invalid("package", "is required");
@@ -249,12 +267,10 @@ class PromotionService {
             products.add(new PackageProduct(product.sku(), product.name(), product.priceCents(), promoPrice,
                     product.currency(), product.imageUrl(), product.url()));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return new PromotionDocument(id, version, status, request.title(), request.timeZone(), request.startsAt(),
-                request.endsAt(), request.dailySendTime(),
+        PromotionDocument document = new PromotionDocument(id, version, status, request.title(), request.timeZone(),
+                request.startsAt(), request.endsAt(), request.dailySendTime(),
                 new PackageDocument(requested.name(), requested.discountPercent(), requested.message(), products));
+        return new Candidate(document, errors);
     }
 
     /** The promotion price for a discount, rounded half up to the cent; the engine judges the percentage itself. */

@@ -93,6 +93,14 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void productAndScheduleErrorsAreReportedTogether() {
+        refusedCreate(422, upcomingWith(p -> {
+            p.put("timeZone", "Atlantis/Capital");
+            ((ObjectNode) pkg(p).path("products").get(0)).put("sku", "NOPE-0001");
+        }), "package.products[0].sku", "timeZone");
+    }
+
+    @Test
     void missingPackageNamesPackage() {
         refusedCreate(422, upcomingWith(p -> p.remove("package")), "package");
     }
