@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.promocalendar.inbox.support.Caller;
 import com.promocalendar.inbox.support.InboxHttp;
 import com.promocalendar.inbox.support.IntegrationTest;
+import com.promocalendar.inbox.support.KeycloakTokens;
 import com.promocalendar.inbox.support.UnreadCountStream;
 
 /**
@@ -54,6 +56,23 @@ class AuthorizationMatrixIT extends IntegrationTest {
             }
         }
         return cases.stream();
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefused() {
+        InboxHttp.Response response = http.getWithBearer(KeycloakTokens.masterRealmToken(), "/api/inbox/unread-count");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aTokenWithATamperedSignatureIsRefused() {
+        String token = KeycloakTokens.of(ALICE);
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+
+        assertThat(http.getWithBearer(tampered, "/api/inbox/unread-count").status()).isEqualTo(401);
+        assertThat(http.getWithBearer(token, "/api/inbox/unread-count").status()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")

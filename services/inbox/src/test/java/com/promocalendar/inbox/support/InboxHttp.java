@@ -38,6 +38,12 @@ public final class InboxHttp {
         return send(request(caller, path).GET());
     }
 
+    /** GET with any Authorization header value, for tokens that must be refused. */
+    public Response getWithBearer(String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
     public Response post(Caller caller, String path) {
         return send(request(caller, path).POST(HttpRequest.BodyPublishers.noBody()));
     }

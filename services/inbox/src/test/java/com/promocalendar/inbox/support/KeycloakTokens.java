@@ -47,6 +47,12 @@ public final class KeycloakTokens {
         return token.value();
     }
 
+    /** A valid token of the wrong issuer: Keycloak's master realm (bootstrap admin kcadmin). */
+    public static String masterRealmToken() {
+        return post(KEYCLOAK_URL + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", "kcadmin", "password", "kcadmin"), "master realm").value();
+    }
+
     private static Token fetch(Caller caller) {
         Map<String, String> form = switch (caller) {
             case ALICE, BOB, ADMIN -> {
@@ -60,10 +66,14 @@ public final class KeycloakTokens {
                     "client_secret", "promo-scheduler-secret");
             case ANONYMOUS -> throw new IllegalArgumentException("anonymous has no token");
         };
+        return post(TOKEN_URL, form, caller.toString());
+    }
+
+    private static Token post(String url, Map<String, String> form, String who) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TOKEN_URL))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30))
@@ -71,7 +81,7 @@ public final class KeycloakTokens {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + caller + ": "
+                throw new IllegalStateException("Keycloak refused a token for " + who + ": "
                         + response.statusCode() + " " + response.body());
             }
             JsonNode token = JSON.readTree(response.body());
