@@ -17,6 +17,8 @@
 
 pub mod cache;
 mod engine;
+pub mod job;
+pub mod jobsink;
 pub mod json;
 
 pub use engine::{EngineError, EngineOptions, PromoEngine, Renderer, Schedule, Session};

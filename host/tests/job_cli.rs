@@ -35,7 +35,7 @@ fn due_event() -> Value {
 fn assert_bad(output: &Output, field: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains(&format!("promo run: {field}:")), "no message naming {field}: {stderr}");
+    assert!(stderr.contains(&format!("promo: {field}:")), "no message naming {field}: {stderr}");
     assert!(output.stdout.is_empty());
 }
 

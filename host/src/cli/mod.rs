@@ -19,6 +19,10 @@ struct Cli {
 enum Command {
     /// Shows when a promotion sends its daily message and what it says, without sending anything.
     DryRun(dry_run::Args),
+    /// Delivers one due promotion day to every customer's inbox (the Knative job).
+    Run(promo_host::job::RunArgs),
+    /// Local stand-in for Knative's JobSink: starts `promo run` for each CloudEvent.
+    Jobsink(promo_host::jobsink::JobSinkArgs),
 }
 
 /// Why a command did not finish: bad input (exit 2) or a failure (exit 1).
@@ -97,6 +101,11 @@ pub fn run() -> Result<(), CliError> {
     };
     match cli.command {
         Command::DryRun(args) => dry_run::run(args),
+        Command::Run(args) => promo_host::job::run(args).map_err(|error| match error {
+            promo_host::job::JobError::BadInput(bad) => CliError::BadInput(bad.to_string()),
+            promo_host::job::JobError::Failed(error) => CliError::Failed(error),
+        }),
+        Command::Jobsink(args) => promo_host::jobsink::serve(args).map_err(CliError::Failed),
     }
 }
 

@@ -28,7 +28,6 @@ pub mod retry;
 
 use std::{
     path::PathBuf,
-    process::ExitCode,
     sync::{
         Arc,
         atomic::{AtomicU64, Ordering},
@@ -90,13 +89,43 @@ pub struct RunArgs {
     pub promotion_from_event: bool,
 }
 
-/// Runs the job with an engine made by `load_engine`; returns the exit code.
-pub fn run(args: RunArgs, load_engine: impl FnOnce() -> anyhow::Result<Box<dyn DayEngine>> + Send + 'static) -> ExitCode {
+/// Why a run did not deliver: bad input (exit code 2) or a failure (exit code 1).
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    /// A bad event, option or configuration value, naming the field.
+    #[error(transparent)]
+    BadInput(BadInput),
+    /// Anything else: a service kept failing, the deadline passed, …
+    #[error("{0:#}")]
+    Failed(anyhow::Error),
+}
+
+impl JobError {
+    /// The process exit code the README documents.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::BadInput(_) => 2,
+            Self::Failed(_) => 1,
+        }
+    }
+}
+
+/// Runs the job with the engine component (`promo run`).
+pub fn run(args: RunArgs) -> Result<(), JobError> {
+    run_with_engine(args, || Ok(Box::new(component::ComponentEngine::load()?) as Box<dyn DayEngine>))
+}
+
+/// Runs the job with an engine made by `load_engine`.
+pub fn run_with_engine(
+    args: RunArgs,
+    load_engine: impl FnOnce() -> anyhow::Result<Box<dyn DayEngine>> + Send + 'static,
+) -> Result<(), JobError> {
     let started = Instant::now();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => return fail(&anyhow::Error::new(error).context("starting the async runtime")),
-    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|error| JobError::Failed(anyhow::Error::new(error).context("starting the async runtime")))?;
     let result = runtime.block_on(async move {
         let config = JobConfig::from_env()?;
         let deadline = config.deadline;
@@ -107,21 +136,14 @@ pub fn run(args: RunArgs, load_engine: impl FnOnce() -> anyhow::Result<Box<dyn D
     });
     // Blocking tasks (a render in flight) must not keep a failed run alive.
     runtime.shutdown_timeout(Duration::from_millis(100));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => fail(&error),
-    }
-}
-
-fn fail(error: &anyhow::Error) -> ExitCode {
-    if let Some(bad) = error.downcast_ref::<BadInput>() {
-        eprintln!("promo run: {bad}");
-        log::emit("error", "bad-input", json!({ "field": bad.field, "message": bad.message }));
-        ExitCode::from(2)
-    } else {
-        log::emit("error", "failed", json!({ "message": format!("{error:#}") }));
-        ExitCode::from(1)
-    }
+    result.map_err(|error| {
+        let error = match error.downcast::<BadInput>() {
+            Ok(bad) => JobError::BadInput(bad),
+            Err(error) => JobError::Failed(error),
+        };
+        log::emit("error", "failed", json!({ "exitCode": error.exit_code(), "message": error.to_string() }));
+        error
+    })
 }
 
 /// Counters shared by the stages, for progress lines and the summary.
@@ -201,9 +223,8 @@ async fn deliver(
             tokens.clone(),
         )),
     };
-    if let Ok(Err(error)) = warm_token.await {
-        return Err(error.into_inner());
-    }
+    // A failed early fetch is not final: the calls below fetch (and retry) again.
+    let _ = warm_token.await;
     let total = source.count(&retry).await?;
     let shards = engine
         .plan_shards(total, config.shard_count)?

@@ -16,7 +16,7 @@ use std::{
     collections::HashMap,
     net::SocketAddr,
     path::PathBuf,
-    process::{ExitCode, Stdio},
+    process::Stdio,
     sync::Arc,
 };
 
@@ -43,10 +43,10 @@ pub struct JobSinkArgs {
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8090")]
     pub listen: SocketAddr,
     /// Directory for event files and job logs (one folder per job).
-    #[arg(long, value_name = "DIR", env = "PROMO_JOBSINK_DIR", default_value = ".dev/jobsink")]
+    #[arg(long, value_name = "DIR", default_value = ".dev/jobsink")]
     pub work_dir: PathBuf,
     /// Pods per job (the Indexed Job's completions = parallelism).
-    #[arg(long, value_name = "N", env = "PROMO_SHARD_COUNT", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1)]
     pub shards: u32,
     /// Restarts of a shard that exits 1 (the Job's backoffLimit).
     #[arg(long, value_name = "N", default_value_t = 2)]
@@ -105,22 +105,14 @@ struct Jobs {
     by_name: HashMap<String, JobStatus>,
 }
 
-/// Runs the JobSink until the process is stopped.
-pub fn serve(args: JobSinkArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("promo jobsink: starting the async runtime: {error}");
-            return ExitCode::from(1);
-        }
-    };
-    match runtime.block_on(serve_async(args)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("promo jobsink: {error:#}");
-            ExitCode::from(1)
-        }
-    }
+/// Runs the JobSink until the process is stopped (`promo jobsink`).
+pub fn serve(args: JobSinkArgs) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(serve_async(args))
 }
 
 async fn serve_async(args: JobSinkArgs) -> anyhow::Result<()> {

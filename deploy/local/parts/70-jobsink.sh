@@ -1,0 +1,35 @@
+# The local JobSink (`promo jobsink`, host/src/jobsink): a stand-in for Knative
+# Eventing's JobSink on $JOBSINK_URL. Each accepted CloudEvent becomes a "job":
+# the event file in $STATE/jobsink/<job>/event and $PROMO_SHARD_COUNT processes
+# of `promo run` (JOB_COMPLETION_INDEX 0..n-1), logs beside the event file.
+# Status of a job: GET the Location of the 202 answer.
+
+: "${PROMO_SHARD_COUNT:=1}"
+export PROMO_SHARD_COUNT
+
+jobsink_promo() { echo "$ROOT/target/debug/promo"; }
+
+part_jobsink_build() {
+  (cd "$ROOT" && cargo build -q -p promo-host --bin promo) || die "building promo failed"
+}
+
+part_jobsink_start() {
+  [ -x "$(jobsink_promo)" ] || part_jobsink_build
+  CALENDAR_URL=$CALENDAR_URL INBOX_URL=$INBOX_URL KEYCLOAK_URL=$KEYCLOAK_URL \
+    start_process jobsink "$(jobsink_promo)" jobsink \
+      --listen "127.0.0.1:$JOBSINK_PORT" --work-dir "$STATE/jobsink" --shards "$PROMO_SHARD_COUNT"
+  wait_for_http jobsink "$JOBSINK_URL/healthz" 30
+}
+
+part_jobsink_stop() { stop_process jobsink; }
+
+# The job against the real Keycloak, inbox (PostgreSQL) and calendar: delivery,
+# reruns, faults, kill-and-restart, sharding, skips, bad events; and the local
+# JobSink end to end. They need the started stack, hence `--ignored` here only.
+part_jobsink_test() {
+  (cd "$ROOT" && cargo test -p promo-host --test job_delivery --test jobsink_local -- --ignored --test-threads=1)
+}
+
+part_jobsink_info() {
+  echo "  JobSink        $JOBSINK_URL  (POST a promo.occurrence.due CloudEvent; jobs in .dev/jobsink/)"
+}
