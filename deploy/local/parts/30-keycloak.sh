@@ -106,6 +106,12 @@ part_keycloak_stop() {
   stop_process keycloak
 }
 
+# The realm as the other parts rely on it: tokens, roles, audiences, and what
+# each service account may and may not do (deploy/keycloak/check-realm.py).
+part_keycloak_test() {
+  python3 "$ROOT/deploy/keycloak/check-realm.py" "$KEYCLOAK_URL"
+}
+
 part_keycloak_info() {
   echo "  Keycloak       $KEYCLOAK_URL  (realm $KEYCLOAK_REALM; admin console $KEYCLOAK_URL/admin as $KEYCLOAK_BOOTSTRAP_ADMIN/$KEYCLOAK_BOOTSTRAP_ADMIN)"
   echo "                 demo users (password = username): admin (admin, customer), alice, bob, carol (customer)"
