@@ -19,11 +19,19 @@ part_inbox_build() {
   fi
 }
 
+# The service runs from a copy: `mvn verify` (the tests) rewrites target/*.jar
+# while the stack is up, which would pull the classes from under a running JVM.
+inbox_run_jar() { echo "$STATE/inbox/inbox.jar"; }
+
 part_inbox_start() {
   [ -s "$(inbox_jar)" ] || part_inbox_build
+  if ! process_running inbox; then
+    mkdir -p "$STATE/inbox"
+    cp -f "$(inbox_jar)" "$(inbox_run_jar)"
+  fi
   INBOX_PORT=$INBOX_PORT KEYCLOAK_URL=$KEYCLOAK_URL PGHOST=$PGHOST PGPORT=$PGPORT \
     start_process inbox java -Xms128m -Xmx768m \
-      -jar "$(inbox_jar)"
+      -jar "$(inbox_run_jar)"
   wait_for_http inbox "$INBOX_URL/actuator/health" 120
 }
 

@@ -33,8 +33,9 @@ PGPASSWORD=inbox psql -X -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox_bench \
 
 section "inbox bench instance on $BENCH_URL"
 trap 'stop_process inbox-bench' EXIT
+mkdir -p "$STATE/inbox" && cp -f "$(inbox_jar)" "$STATE/inbox/inbox-bench.jar"
 INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inbox_bench" INBOX_DB_POOL_SIZE=10 \
-  start_process inbox-bench java -Xms512m -Xmx1g -jar "$(inbox_jar)"
+  start_process inbox-bench java -Xms512m -Xmx1g -jar "$STATE/inbox/inbox-bench.jar"
 wait_for_http inbox-bench "$BENCH_URL/actuator/health" 120
 
 section "ingest: $DAYS day(s) x $CUSTOMERS customers, batches of 1000, 4 connections"
