@@ -104,10 +104,6 @@ class UnreadCountStreams {
         streamsByRecipient.clear();
     }
 
-    int openStreams() {
-        return streamsByRecipient.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void send(String recipientId, Stream stream, long count, boolean always) {
         synchronized (stream) {
             if (!always && count == stream.lastSent) {
