@@ -23,6 +23,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -69,11 +70,16 @@ class SecurityConfig {
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audiences -> audiences != null && audiences.stream().anyMatch(jwt.getAudiences()::contains))));
+        decoder.setJwtValidator(tokenChecks(jwt.getIssuerUri(), jwt.getAudiences()));
         return new VerifiedTokenCache(decoder, Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
+    }
+
+    /** Expiry and not-before (60 s leeway), the issuer, and one of our audiences in {@code aud}. */
+    static OAuth2TokenValidator<Jwt> tokenChecks(String issuer, List<String> acceptedAudiences) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audiences -> audiences != null && audiences.stream().anyMatch(acceptedAudiences::contains)));
     }
 
     /** 401 as problem+json, keeping the bearer challenge header of RFC 6750. */
