@@ -7,10 +7,10 @@
 : "${PROMO_SHARD_COUNT:=1}"
 export PROMO_SHARD_COUNT
 
-jobsink_promo() { echo "$ROOT/target/debug/promo"; }
+jobsink_promo() { echo "$ROOT/target/release/promo"; }
 
 part_jobsink_build() {
-  (cd "$ROOT" && cargo build -q -p promo-host --bin promo) || die "building promo failed"
+  (cd "$ROOT" && cargo build --release -q -p promo-host --bin promo) || die "building promo failed"
 }
 
 part_jobsink_start() {
