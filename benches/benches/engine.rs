@@ -1,0 +1,130 @@
+//! Native vs component: schedule queries per call, rendering 1,000
+//! recipients, and component start (compile vs load the cached artifact).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use promo_engine::model as native;
+use promo_host::{EngineOptions, PromoEngine, Recipient};
+
+/// A four-week promotion in Berlin crossing the end of summer time.
+const PROMOTION: &str = r#"{
+  "id": "autumn-2026", "version": 1, "status": "PUBLISHED", "title": "Autumn Sale",
+  "timeZone": "Europe/Berlin", "startsAt": "2026-10-10T10:00", "endsAt": "2026-11-07T00:00", "dailySendTime": "09:00",
+  "package": {
+    "name": "Warm home", "discountPercent": 25,
+    "message": "Hi {{firstName}}, day {{dayNumber}} of {{promotionTitle}}: {{discountPercent}}% off. {{daysLeft}} days left, ends {{endsAt}}.",
+    "products": [
+      {"sku": "BLANKET-1", "name": "Wool blanket", "priceCents": 8999, "promoPriceCents": 6749, "currency": "EUR"},
+      {"sku": "KETTLE-2", "name": "Kettle", "priceCents": 4999, "promoPriceCents": 3749, "currency": "EUR", "url": "http://127.0.0.1:5173/p/KETTLE-2"}
+    ]
+  }
+}"#;
+
+/// 2026-10-20T12:00:00Z, in the middle of the promotion.
+const MIDDLE_MS: i64 = 1_792_497_600_000;
+
+fn recipients(count: usize) -> Vec<Recipient> {
+    (0..count)
+        .map(|i| Recipient {
+            user_id: format!("2f6c1e4a-0000-4000-8000-{i:012}"),
+            username: format!("customer{i}"),
+            first_name: (i % 3 != 0).then(|| format!("Customer {i}")),
+            locale: Some("de-DE".into()),
+        })
+        .collect()
+}
+
+fn native_recipients(recipients: &[Recipient]) -> Vec<native::Recipient> {
+    recipients
+        .iter()
+        .map(|r| native::Recipient {
+            user_id: r.user_id.clone(),
+            username: r.username.clone(),
+            first_name: r.first_name.clone(),
+            locale: r.locale.clone(),
+        })
+        .collect()
+}
+
+fn cache_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join("promo-bench-cache")
+}
+
+fn engine() -> PromoEngine {
+    PromoEngine::new(&EngineOptions { cache_dir: Some(cache_dir()), ..EngineOptions::default() }).expect("engine")
+}
+
+fn schedule(c: &mut Criterion) {
+    let engine = engine();
+    let native_promotion = promo_engine::promotion::parse(PROMOTION).unwrap();
+    let native_schedule = promo_engine::promotion::check(&native_promotion).unwrap();
+    let promotion = engine.parse_promotion(PROMOTION).unwrap();
+    let mut component_schedule = engine.plan(&promotion).unwrap();
+    let middle = Timestamp::from_millisecond(MIDDLE_MS).unwrap();
+    assert_eq!(
+        native_schedule.next_fire(middle).map(|o| o.fire_at.as_millisecond()),
+        component_schedule.next_fire(MIDDLE_MS).unwrap().map(|o| o.fire_at),
+        "native and component disagree"
+    );
+
+    let mut group = c.benchmark_group("schedule");
+    group.bench_function("next_fire/native", |b| b.iter(|| native_schedule.next_fire(black_box(middle))));
+    group.bench_function("next_fire/component", |b| b.iter(|| component_schedule.next_fire(black_box(MIDDLE_MS)).unwrap()));
+    group.bench_function("due_at/native", |b| b.iter(|| native_schedule.due_at(black_box(middle))));
+    group.bench_function("due_at/component", |b| b.iter(|| component_schedule.due_at(black_box(MIDDLE_MS)).unwrap()));
+    group.bench_function("occurrences/native", |b| b.iter(|| native_schedule.occurrences().to_vec()));
+    group.bench_function("occurrences/component", |b| b.iter(|| component_schedule.occurrences().unwrap()));
+    group.bench_function("parse_and_plan/native", |b| {
+        b.iter(|| promo_engine::promotion::check(&promo_engine::promotion::parse(black_box(PROMOTION)).unwrap()).unwrap())
+    });
+    group.bench_function("parse_and_plan/component_in_fresh_instance", |b| b.iter(|| engine.plan_json(black_box(PROMOTION)).unwrap()));
+    let mut session = engine.session().unwrap();
+    group.bench_function("validate/native", |b| b.iter(|| promo_engine::promotion::validate(black_box(&native_promotion)).unwrap()));
+    group.bench_function("validate/component", |b| b.iter(|| session.validate(black_box(&promotion)).unwrap()));
+    group.bench_function("instantiate/component", |b| b.iter(|| engine.session().unwrap()));
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let engine = engine();
+    let recipients = recipients(1000);
+    let native_recipients = native_recipients(&recipients);
+    let native_promotion = promo_engine::promotion::parse(PROMOTION).unwrap();
+    let native_renderer = promo_engine::template::OccurrenceRenderer::prepare(&native_promotion, 10).unwrap();
+    let promotion = engine.parse_promotion(PROMOTION).unwrap();
+    let mut renderer = engine.prepare(&promotion, 10).unwrap();
+    assert_eq!(
+        native_renderer.render(&native_recipients).messages[999].body,
+        renderer.render(&recipients).unwrap().messages[999].body,
+        "native and component disagree"
+    );
+
+    let mut group = c.benchmark_group("render_1000_recipients");
+    group.bench_function("native", |b| b.iter(|| native_renderer.render(black_box(&native_recipients))));
+    group.bench_function("component", |b| b.iter(|| renderer.render(black_box(&recipients)).unwrap()));
+    group.bench_function("component_to_inbox_json", |b| {
+        b.iter(|| renderer.render(black_box(&recipients)).unwrap().to_inbox_messages())
+    });
+    group.finish();
+}
+
+fn start(c: &mut Criterion) {
+    drop(engine()); // makes sure the cached artifact exists
+    let mut group = c.benchmark_group("component_start");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("compile_from_wasm", |b| {
+        b.iter(|| PromoEngine::new(&EngineOptions { cache_dir: None, ..EngineOptions::default() }).unwrap())
+    });
+    group.bench_function("load_precompiled", |b| b.iter(engine));
+    group.finish();
+}
+
+fn quick() -> Criterion {
+    Criterion::default().sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2))
+}
+
+criterion_group! { name = benches; config = quick(); targets = schedule, render, start }
+criterion_main!(benches);
