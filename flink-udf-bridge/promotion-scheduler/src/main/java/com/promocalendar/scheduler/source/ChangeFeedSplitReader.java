@@ -42,8 +42,8 @@ final class ChangeFeedSplitReader implements SplitReader<PromotionChange, Change
         try {
             changes = client.changesAfter(cursor);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("polling the change feed at {} failed; trying again in {}", settings.calendarUrl(),
-                    settings.pollInterval(), e);
+            LOG.warn("polling the change feed at {} failed ({}); trying again in {}", settings.calendarUrl(),
+                    e.getCause() != null ? e + ", caused by " + e.getCause() : e, settings.pollInterval());
             changes = List.of();
         }
         RecordsBySplits.Builder<PromotionChange> records = new RecordsBySplits.Builder<>();
