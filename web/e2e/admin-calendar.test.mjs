@@ -86,7 +86,10 @@ describe('admin', () => {
     await edit.getByRole('button', { name: 'Publish…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Publish this promotion?' });
     await confirm.getByRole('button', { name: 'Publish' }).click();
-    await edit.getByText(/^Published\./).waitFor();
+    await edit.getByText(/^Published\./).waitFor({ timeout: 10_000 }).catch(async (error) => {
+      await screenshot(page, 'calendar-publish-failed');
+      throw error;
+    });
     assert.equal(await edit.locator('.state-chip').textContent(), 'Scheduled');
     assert.ok(await edit.getByRole('button', { name: 'Delete…' }).isDisabled(), 'a published promotion cannot be deleted');
 
@@ -103,14 +106,14 @@ describe('admin', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Edit promotion' }).waitFor({ state: 'detached' });
     assert.ok(await event.evaluate((element) => element === document.activeElement), 'focus returns to the event');
-    await page.getByRole('button', { name: 'Week' }).click();
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
     await page.locator('.fc-timegrid').waitFor();
     await screenshot(page, 'calendar-week');
   });
 
   it('lays out at tablet width', async () => {
     await page.setViewportSize({ width: 820, height: 1100 });
-    await page.getByRole('button', { name: 'Month' }).click();
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
     await page.locator('.fc-daygrid-body').waitFor();
     await screenshot(page, 'calendar-tablet');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

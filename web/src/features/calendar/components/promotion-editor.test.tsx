@@ -122,6 +122,7 @@ describe('PromotionEditor', () => {
     await waitFor(() => expect(api.callsTo('POST', '/api/promotions/p1/publish')).toHaveLength(1));
     expect(api.callsTo('POST', '/api/promotions/p1/publish')[0].headers.get('If-Match')).toBe('3');
     expect(await screen.findByRole('button', { name: 'Unpublish' })).toBeInTheDocument();
+    expect(await screen.findByText(/^Published\./)).toBeInTheDocument();
   });
 
   it('refuses to delete a published promotion', async () => {

@@ -176,18 +176,24 @@ function PromotionForm({
 
   const target = promotion ? { id: promotion.id, version: promotion.version } : undefined;
 
+  // mutateAsync, not mutate(…, callbacks): a successful write stores the new
+  // version, which remounts this form, and per-call callbacks of an unmounted
+  // component never run. The feedback lives in the drawer, so it survives.
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(
-      { target, input: toPromotionInput(values) },
-      {
-        onSuccess: (result) => {
-          succeed(promotion ? 'Changes saved.' : 'Draft saved.', result.warnings);
-          if (!promotion) onCreated(result.promotion.id);
-        },
-        onError: fail,
-      },
-    );
+    void run(async () => {
+      const result = await save.mutateAsync({ target, input: toPromotionInput(values) });
+      succeed(promotion ? 'Changes saved.' : 'Draft saved.', result.warnings);
+      if (!promotion) onCreated(result.promotion.id);
+    });
   };
 
   const reloadLatest = () => {
@@ -391,7 +397,10 @@ function PromotionForm({
             className="button button-secondary"
             disabled={busy}
             onClick={() =>
-              unpublish.mutate(target!, { onSuccess: (result) => succeed('Unpublished. No more messages will be sent.', result.warnings), onError: fail })
+              run(async () => {
+                const result = await unpublish.mutateAsync(target!);
+                succeed('Unpublished. No more messages will be sent.', result.warnings);
+              })
             }
           >
             {unpublish.isPending ? 'Unpublishing…' : 'Unpublish'}
@@ -423,15 +432,13 @@ function PromotionForm({
           busy={publish.isPending}
           onCancel={() => setConfirming(null)}
           onConfirm={() =>
-            publish.mutate(target!, {
-              onSuccess: (result) => {
-                setConfirming(null);
+            run(async () => {
+              try {
+                const result = await publish.mutateAsync(target!);
                 succeed('Published. Customers get the first message when it starts.', result.warnings);
-              },
-              onError: (error) => {
+              } finally {
                 setConfirming(null);
-                fail(error);
-              },
+              }
             })
           }
         >
@@ -449,15 +456,13 @@ function PromotionForm({
           busy={remove.isPending}
           onCancel={() => setConfirming(null)}
           onConfirm={() =>
-            remove.mutate(target!, {
-              onSuccess: () => {
-                setConfirming(null);
+            run(async () => {
+              try {
+                await remove.mutateAsync(target!);
                 onDeleted();
-              },
-              onError: (error) => {
+              } finally {
                 setConfirming(null);
-                fail(error);
-              },
+              }
             })
           }
         >
