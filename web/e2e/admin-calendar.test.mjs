@@ -81,6 +81,7 @@ describe('admin', () => {
     await preview.getByText('3 daily messages').waitFor();
     assert.equal(await preview.getByRole('list', { name: 'Send times' }).getByRole('listitem').count(), 3);
     await preview.locator('.sample-message').waitFor();
+    await preview.scrollIntoViewIfNeeded();
     await screenshot(page, 'calendar-editor');
 
     await edit.getByRole('button', { name: 'Publish…' }).click();
