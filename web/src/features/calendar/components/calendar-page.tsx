@@ -57,6 +57,7 @@ export function CalendarPage() {
           onRangeChange={setRange}
           onSelectRange={(selected) => open({ range: selected })}
           onOpenPromotion={(promotionId) => open({ promotionId })}
+          keepSelection={editor?.range !== undefined}
         />
       </div>
       {editor && (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
@@ -51,8 +51,11 @@ export function EventCalendar({
   onRangeChange,
   onSelectRange,
   onOpenPromotion,
+  keepSelection = false,
 }: {
   promotions: Promotion[];
+  /** While true (the new promotion's editor is open) the selected days stay highlighted. */
+  keepSelection?: boolean;
   onRangeChange: (range: VisibleRange) => void;
   onSelectRange: (range: SelectedRange) => void;
   onOpenPromotion: (id: string) => void;
@@ -62,8 +65,14 @@ export function EventCalendar({
     return promotions.map((promotion) => toCalendarEvent(promotion, now));
   }, [promotions]);
 
+  const calendarRef = useRef<FullCalendar>(null);
+  useEffect(() => {
+    if (!keepSelection) calendarRef.current?.getApi().unselect();
+  }, [keepSelection]);
+
   return (
     <FullCalendar
+      ref={calendarRef}
       plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
       initialView="dayGridMonth"
       headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
