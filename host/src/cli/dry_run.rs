@@ -1,6 +1,8 @@
 //! `promo dry-run`: the occurrences of a promotion, which one is next and
 //! due at `--now`, and sample messages, without sending anything.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -72,11 +74,21 @@ pub fn run(args: Args) -> Result<(), CliError> {
             due: due.map(|o| o.to_json()),
             sample,
         };
-        println!("{}", serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?);
+        let mut text = serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?;
+        text.push('\n');
+        emit(&text)
     } else {
-        print_table(&promotion, &occurrences, ends, now, next, due, &sample);
+        emit(&print_table(&promotion, &occurrences, ends, now, next, due, &sample))
     }
-    Ok(())
+}
+
+/// Writes the output at once; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|error| CliError::Failed(anyhow::Error::from(error).context("writing to stdout"))),
+    }
 }
 
 fn parse_now(text: &str) -> Result<Timestamp, CliError> {
@@ -125,16 +137,17 @@ fn print_table(
     next: Option<Occurrence>,
     due: Option<Occurrence>,
     sample: &[InboxMessageJson],
-) {
+) -> String {
+    let mut out = String::new();
     let status = match promotion.status {
         promo_host::Status::Draft => "DRAFT",
         promo_host::Status::Published => "PUBLISHED",
         promo_host::Status::Unpublished => "UNPUBLISHED",
     };
-    println!("Promotion {} \"{}\" ({status}), zone {}", promotion.id, promotion.title, promotion.time_zone);
-    println!("Ends {} local, {} (exclusive)", promotion.ends_at, utc(ends));
-    println!();
-    println!("{:>5}  {:<10}  {:<25}  {:<23}", "#", "day", "fires (local)", "fires (UTC)");
+    let _ = writeln!(out, "Promotion {} \"{}\" ({status}), zone {}", promotion.id, promotion.title, promotion.time_zone);
+    let _ = writeln!(out, "Ends {} local, {} (exclusive)", promotion.ends_at, utc(ends));
+    out.push('\n');
+    let _ = writeln!(out, "{:>5}  {:<10}  {:<26}  {:<23}", "#", "day", "fires (local)", "fires (UTC)");
     for occurrence in occurrences {
         let mut marks = Vec::new();
         if due.is_some_and(|d| d.index == occurrence.index) {
@@ -144,30 +157,33 @@ fn print_table(
             marks.push("next");
         }
         let marks = if marks.is_empty() { String::new() } else { format!("  <- {}", marks.join(", ")) };
-        println!(
-            "{:>5}  {:<10}  {:<25}  {:<23}{marks}",
+        let _ = writeln!(out, 
+            "{:>5}  {:<10}  {:<26}  {:<23}{marks}",
             occurrence.index,
             json::format_day(occurrence.day),
             local(occurrence),
             utc(occurrence.fire_at)
         );
     }
-    println!();
+    out.push('\n');
     match now {
         Some(now) => {
             let describe = |o: Option<Occurrence>| o.map_or("none".to_string(), |o| format!("#{} ({})", o.index, local(&o)));
-            println!("At {now}: due {}, next {}", describe(due), describe(next));
+            let _ = writeln!(out, "At {now}: due {}, next {}", describe(due), describe(next));
         }
-        None => println!("(give --now to see which occurrence is due and which is next)"),
+        None => {
+            let _ = writeln!(out, "(give --now to see which occurrence is due and which is next)");
+        }
     }
-    println!();
-    println!("Sample messages ({}):", sample.len());
+    out.push('\n');
+    let _ = writeln!(out, "Sample messages ({}):", sample.len());
     for message in sample {
-        println!();
-        println!("  key:     {}", message.idempotency_key);
-        println!("  subject: {}", message.subject);
+        out.push('\n');
+        let _ = writeln!(out, "  key:     {}", message.idempotency_key);
+        let _ = writeln!(out, "  subject: {}", message.subject);
         for line in message.body.lines() {
-            println!("  | {line}");
+            let _ = writeln!(out, "  | {line}");
         }
     }
+    out
 }
