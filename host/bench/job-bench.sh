@@ -11,7 +11,8 @@
 #   - CPU seconds of the job (time -v) and of the inbox JVM (/proc/PID/stat
 #     before/after) and PostgreSQL (sum over its processes), and the job's share,
 #   - start to first batch: exec of the process to the `first-batch-posted`
-#     log line (wall clock), and the job's own sinceStartMs,
+#     log line (wall clock; the inbox has answered), and the job's own
+#     sinceStartMs for `first-batch-sent` (request on the wire) and -posted,
 #   - the job's peak RSS (max resident set size).
 # The bench's rows are deleted from the inbox database afterwards.
 set -euo pipefail
@@ -36,9 +37,9 @@ cpu_seconds() { # pids... -> utime+stime of the processes and their waited-for c
 }
 postgres_pids() { pgrep -u postgres -d ' ' postgres || true; }
 
-# Warm the compiled-component cache and the inbox's JIT with a small run.
 run_once() { # count label
-  local count=$1 label=$2 id="bench-$label-$(date +%s%N)"
+  local count=$1 label=$2 id
+  id="bench-$label-$(date +%s%N)"
   python3 - "$count" "$id" >"$WORK/recipients.jsonl" <<'PY'
 import sys
 count, run = int(sys.argv[1]), sys.argv[2]
@@ -67,6 +68,7 @@ log, timing, start_ns, inbox_ticks, pg_ticks, ticks, label = sys.argv[1:8]
 lines = [json.loads(l) for l in open(log) if l.startswith("{")]
 summary = next(l for l in lines if l["event"] == "summary")
 first = next(l for l in lines if l["event"] == "first-batch-posted")
+sent = next(l for l in lines if l["event"] == "first-batch-sent")
 t = open(timing).read()
 def field(name): return re.search(re.escape(name) + r": (.*)", t).group(1)
 job_cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
@@ -77,11 +79,13 @@ print(f"[{label}] recipients={summary['recipients']} inserted={summary['inserted
       f"retries={summary['retries']} elapsed={summary['elapsedMs']} ms rate={summary['ratePerSecond']:.0f} msgs/s")
 print(f"[{label}] cpu: job={job_cpu:.2f}s inbox={inbox_cpu:.2f}s postgres={pg_cpu:.2f}s "
       f"job share={job_cpu / max(job_cpu + inbox_cpu + pg_cpu, 1e-9):.1%}")
-print(f"[{label}] start to first batch: exec->log {(first_ns - int(start_ns)) / 1e6:.1f} ms, in-process {first['sinceStartMs']} ms")
+print(f"[{label}] start to first batch acknowledged by the inbox: exec->log {(first_ns - int(start_ns)) / 1e6:.1f} ms, "
+      f"in-process {first['sinceStartMs']} ms (request sent at {sent['sinceStartMs']} ms)")
 print(f"[{label}] peak RSS {int(field('Maximum resident set size (kbytes)')) / 1024:.1f} MiB, wall {field('Elapsed (wall clock) time (h:mm:ss or m:ss)')}")
 PY
   PGPASSWORD=inbox psql -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox -c "DELETE FROM message WHERE promotion_id = '$id'" >/dev/null
 }
 
+# Warm the compiled-component cache and the inbox's JIT with a small run first.
 run_once 5000 warm-up >/dev/null
 for count in "${COUNTS[@]}"; do run_once "$count" "$count"; done

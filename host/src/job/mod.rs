@@ -225,9 +225,10 @@ async fn deliver(
     };
     // A failed early fetch is not final: the calls below fetch (and retry) again.
     let _ = warm_token.await;
-    let total = source.count(&retry).await?;
+    // One shard takes everything: no counting pass before the first batch.
+    let total = if config.shard_count == 1 { None } else { Some(source.count(&retry).await?) };
     let shards = engine
-        .plan_shards(total, config.shard_count)?
+        .plan_shards(total.unwrap_or(u64::MAX), config.shard_count)?
         .map_err(|problem| BadInput::new("PROMO_SHARD_COUNT", problem.message))?;
     let range = shards
         .get(config.shard_index as usize)
@@ -242,7 +243,7 @@ async fn deliver(
         json!({
             "promotionId": due.promotion_id, "day": due.day.to_string(), "occurrenceIndex": occurrence.index,
             "eventIndex": due.index, "recipientPositions": total, "shard": shard,
-            "range": [range.start, range.end], "setupMs": started.elapsed().as_millis() as u64,
+            "range": [range.start, total.map(|_| range.end)], "setupMs": started.elapsed().as_millis() as u64,
         }),
     );
 
@@ -281,10 +282,16 @@ async fn deliver(
 
     let inbox = InboxClient::new(http.clone(), &config.inbox_url, tokens.clone());
     let batches = futures::stream::poll_fn(|context| encoded_rx.poll_recv(context));
+    let first_sent = std::sync::atomic::AtomicBool::new(false);
     let mut posts = batches
         .map(|(recipients, body)| {
-            let (inbox, retry) = (&inbox, &retry);
-            async move { inbox.post(body, retry).await.map(|outcome| (recipients, outcome)) }
+            let (inbox, retry, first_sent) = (&inbox, &retry, &first_sent);
+            async move {
+                if !first_sent.swap(true, Ordering::Relaxed) {
+                    log::info("first-batch-sent", json!({ "sinceStartMs": started.elapsed().as_millis() as u64 }));
+                }
+                inbox.post(body, retry).await.map(|outcome| (recipients, outcome))
+            }
         })
         .buffer_unordered(config.concurrency);
     let mut first_post_logged = false;
