@@ -24,7 +24,9 @@ TICKS=$(getconf CLK_TCK)
 
 command -v /usr/bin/time >/dev/null || ensure_apt time
 (cd "$ROOT" && cargo build -q --release -p promo-host --bin promo)
-PROMO="$ROOT/target/release/promo"
+# A private copy: the target directory is shared with other clones' builds.
+cp "$ROOT/target/release/promo" "$WORK/promo"
+PROMO="$WORK/promo"
 INBOX_PID=$(cat "$(pid_file inbox)") || die "the inbox is not running (./dev up)"
 
 cpu_seconds() { # pids... -> utime+stime of the processes and their waited-for children
