@@ -34,5 +34,23 @@ pub use bindings::promo::engine::types::{
     FieldError, Instant, LocalDate, Occurrence, Problem, Product, Promotion, PromotionPackage, Status,
 };
 
+impl Problem {
+    /// The WIT case name (`unknown-time-zone`, …): how problems are named in
+    /// messages and across the JNI seam.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Problem::Missing => "missing",
+            Problem::Malformed => "malformed",
+            Problem::UnknownField => "unknown-field",
+            Problem::UnknownTimeZone => "unknown-time-zone",
+            Problem::NotAfterStart => "not-after-start",
+            Problem::TooShort => "too-short",
+            Problem::TooLong => "too-long",
+            Problem::OutOfRange => "out-of-range",
+            Problem::UnknownPlaceholder(_) => "unknown-placeholder",
+        }
+    }
+}
+
 /// The component as built from `guest/` for wasm32-wasip2.
 pub const ENGINE_COMPONENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/promo_engine.wasm"));

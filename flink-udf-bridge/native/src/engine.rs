@@ -32,7 +32,7 @@ pub struct Occurrence {
 use std::sync::{Mutex, MutexGuard};
 
 use promo_host::json::RecipientJson;
-use promo_host::{EngineError, EngineOptions, Problem, PromoEngine, Recipient, Schedule};
+use promo_host::{EngineError, EngineOptions, PromoEngine, Recipient, Schedule};
 
 fn invalid(field: &str, problem: &str, message: impl Into<String>) -> Failure {
     Failure::Invalid(vec![FieldError { field: field.to_owned(), problem: problem.to_owned(), message: message.into() }])
@@ -55,18 +55,7 @@ impl From<anyhow::Error> for Failure {
 
 impl From<promo_host::FieldError> for FieldError {
     fn from(error: promo_host::FieldError) -> Self {
-        let problem = match &error.problem {
-            Problem::Missing => "missing",
-            Problem::Malformed => "malformed",
-            Problem::UnknownField => "unknown-field",
-            Problem::UnknownTimeZone => "unknown-time-zone",
-            Problem::NotAfterStart => "not-after-start",
-            Problem::TooShort => "too-short",
-            Problem::TooLong => "too-long",
-            Problem::OutOfRange => "out-of-range",
-            Problem::UnknownPlaceholder(_) => "unknown-placeholder",
-        };
-        FieldError { field: error.field, problem: problem.to_owned(), message: error.message }
+        FieldError { problem: error.problem.name().to_owned(), field: error.field, message: error.message }
     }
 }
 

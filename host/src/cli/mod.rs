@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use promo_host::{EngineError, FieldError, Problem};
+use promo_host::{EngineError, FieldError};
 
 #[derive(Parser)]
 #[command(name = "promo", version, about = "Promo Calendar engine: schedule and messages of a promotion")]
@@ -69,23 +69,9 @@ pub fn describe_field_errors(source: &str, errors: &[FieldError]) -> String {
     let mut text = format!("invalid {source}:");
     for error in errors {
         let field = if error.field.is_empty() { "(document)" } else { error.field.as_str() };
-        text.push_str(&format!("\n  {field}: {} [{}]", error.message, problem_name(&error.problem)));
+        text.push_str(&format!("\n  {field}: {} [{}]", error.message, error.problem.name()));
     }
     text
-}
-
-fn problem_name(problem: &Problem) -> &'static str {
-    match problem {
-        Problem::Missing => "missing",
-        Problem::Malformed => "malformed",
-        Problem::UnknownField => "unknown-field",
-        Problem::UnknownTimeZone => "unknown-time-zone",
-        Problem::NotAfterStart => "not-after-start",
-        Problem::TooShort => "too-short",
-        Problem::TooLong => "too-long",
-        Problem::OutOfRange => "out-of-range",
-        Problem::UnknownPlaceholder(_) => "unknown-placeholder",
-    }
 }
 
 /// Parses the command line and runs the command.
