@@ -23,11 +23,14 @@ part_jobsink_start() {
 
 part_jobsink_stop() { stop_process jobsink; }
 
-# The job against the real Keycloak, inbox (PostgreSQL) and calendar: delivery,
-# reruns, faults, kill-and-restart, sharding, skips, bad events; and the local
-# JobSink end to end. They need the started stack, hence `--ignored` here only.
+# The job's CLI contract (bad event or configuration exits 2, deadline exits 1),
+# the local JobSink as a real process, and — against the real Keycloak, inbox
+# (PostgreSQL) and calendar — delivery, reruns, faults, kill-and-restart,
+# sharding, skips and the JobSink end to end. The stack tests are `#[ignore]`d
+# for a plain `cargo test`, hence `--include-ignored` here, where the stack runs.
 part_jobsink_test() {
-  (cd "$ROOT" && cargo test -p promo-host --test job_delivery --test jobsink_local -- --ignored --test-threads=1)
+  (cd "$ROOT" && cargo test -p promo-host --test job_cli --test job_delivery --test jobsink_local \
+    -- --include-ignored --test-threads=1)
 }
 
 part_jobsink_info() {
