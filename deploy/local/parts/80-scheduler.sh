@@ -1,10 +1,7 @@
 # The PromotionScheduler Flink job (flink-udf-bridge/promotion-scheduler) on a
 # local Flink MiniCluster: reads the calendar's change feed as `promo-scheduler`
 # and posts each due day to the JobSink ($JOBSINK_URL). Its REST API listens on
-# $SCHEDULER_REST_PORT (Flink's default 8081 is the calendar's).
-
-: "${SCHEDULER_REST_PORT:=8091}"
-export SCHEDULER_REST_PORT
+# $SCHEDULER_REST_PORT (default in lib.sh with the other ports).
 
 scheduler_dir() { echo "$ROOT/flink-udf-bridge/promotion-scheduler"; }
 
