@@ -7,7 +7,11 @@ are generated before the clock starts; the figure is the wall time from the
 first request to the last answer, so it covers HTTP, JSON parsing, validation
 and the PostgreSQL commit of every batch.
 
-usage: ingest.py BASE_URL TOKEN_URL --customers 100000 --days 10 --connections 4
+The batches have the shape the fan-out job sends (`--shape batch`: the day's
+products once per batch) or the one where every message carries its products
+(`--shape message`, the plain contracts.md message; both are accepted).
+
+usage: ingest.py BASE_URL TOKEN_URL --customers 100000 --days 10 --connections 4 [--shape batch|message]
 """
 import argparse
 import http.client
@@ -44,7 +48,7 @@ def token(token_url):
         return json.load(response)["access_token"]
 
 
-def day_batches(day, customers, batch_size):
+def day_batches(day, customers, batch_size, shape):
     date = f"2026-11-{30 - day:02d}" if day == 0 else f"2026-12-{day:02d}"
     promotion = "bench-autumn"
     batches = []
@@ -59,10 +63,11 @@ def day_batches(day, customers, batch_size):
                 "subject": f"Autumn week, day {day}: 25% off three favourites",
                 "body": (f"Hello customer {i}, day {day} of our autumn week: the blue mug, the tea pot "
                          "and the linen towels are 25% off until Sunday evening. Happy shopping!"),
-                "products": PRODUCTS,
+                **({"products": PRODUCTS} if shape == "message" else {}),
                 "expiresAt": "2027-12-31T23:00:00Z",
             })
-        batches.append(json.dumps({"messages": messages}).encode())
+        body = {"products": PRODUCTS, "messages": messages} if shape == "batch" else {"messages": messages}
+        batches.append(json.dumps(body).encode())
     return batches
 
 
@@ -107,10 +112,13 @@ def main():
     parser.add_argument("--days", type=int, default=1)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--first-day", type=int, default=1, help="day number of the first day (1-28)")
+    parser.add_argument("--shape", choices=["batch", "message"], default="batch",
+                        help="products once per batch (as the job sends) or in every message")
     args = parser.parse_args()
 
     # warm-up (JIT compilation of the service's hot path), not counted
-    warm = day_batches(0, min(args.customers, 50_000), args.batch_size)
+    warm = day_batches(0, min(args.customers, 50_000), args.batch_size, args.shape)
     seconds, _, errors = send_all(args.base_url, token(args.token_url), warm, args.connections)
     if errors:
         print(f"warm-up failed: {errors[0]}", file=sys.stderr)
@@ -118,8 +126,9 @@ def main():
     print(f"warm-up: {len(warm) * args.batch_size} messages in {seconds:.2f} s (not counted)")
 
     total_messages, total_seconds = 0, 0.0
-    for day in range(1, args.days + 1):
-        batches = day_batches(day, args.customers, args.batch_size)
+    last_day = args.first_day + args.days - 1
+    for day in range(args.first_day, last_day + 1):
+        batches = day_batches(day, args.customers, args.batch_size, args.shape)
         megabytes = sum(len(b) for b in batches) / 1e6
         seconds, results, errors = send_all(args.base_url, token(args.token_url), batches, args.connections)
         if errors:
@@ -131,12 +140,12 @@ def main():
         total_seconds += seconds
         print(f"day {day:2d}: {inserted} inserted, {duplicates} duplicates, {megabytes:.0f} MB JSON, "
               f"{seconds:.2f} s, {inserted / seconds:,.0f} msg/s")
-    print(f"ingest total: {total_messages} messages in {total_seconds:.2f} s = "
+    print(f"ingest total ({args.shape} shape): {total_messages} messages in {total_seconds:.2f} s = "
           f"{total_messages / total_seconds:,.0f} msg/s sustained over {args.days} day(s)")
     # an idempotent re-send of the last day: every message a duplicate
     seconds, results, _ = send_all(args.base_url, token(args.token_url),
-                                   day_batches(args.days, args.customers, args.batch_size), args.connections)
-    print(f"re-send of day {args.days}: {sum(r['duplicates'] for r in results)} duplicates in {seconds:.2f} s")
+                                   day_batches(last_day, args.customers, args.batch_size, args.shape), args.connections)
+    print(f"re-send of day {last_day}: {sum(r['duplicates'] for r in results)} duplicates in {seconds:.2f} s")
     return 0
 
 

@@ -38,8 +38,12 @@ INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inb
   start_process inbox-bench java -Xms512m -Xmx1g -jar "$STATE/inbox/inbox-bench.jar"
 wait_for_http inbox-bench "$BENCH_URL/actuator/health" 120
 
-section "ingest: $DAYS day(s) x $CUSTOMERS customers, batches of 1000, 4 connections"
-python3 "$HERE/ingest.py" "$BENCH_URL" "$TOKEN_URL" --customers "$CUSTOMERS" --days "$DAYS" --connections 4
+section "ingest: $DAYS day(s) x $CUSTOMERS customers, batches of 1000 as the job sends them (products once per batch), 4 connections"
+python3 "$HERE/ingest.py" "$BENCH_URL" "$TOKEN_URL" --customers "$CUSTOMERS" --days "$DAYS" --connections 4 --shape batch
+
+section "ingest: 3 more days with the products in every message (plain contracts.md messages)"
+python3 "$HERE/ingest.py" "$BENCH_URL" "$TOKEN_URL" --customers "$CUSTOMERS" --days 3 --first-day $((DAYS + 1)) \
+  --connections 4 --shape message
 
 section "baseline in the same run: the same 100,000-row insert inside PostgreSQL alone (one statement, no HTTP)"
 PGPASSWORD=inbox psql -X -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox_bench <<'SQL'
@@ -66,13 +70,14 @@ TOKENS="$(person_token alice) $(person_token bob) $(person_token carol) $(person
 export TOKENS
 
 # wrk runs closed-loop; DELAY_MS paces each of 10 connections so that the
-# offered load is ~500 requests/s (10 x 1000 / (18 ms + service time)).
+# offered load is ~500 requests/s (10 x 1000 / (18 ms + service time)). One wrk
+# thread is plenty for that rate and leaves the second core to the service.
 wrk_run() { # label path delay_ms connections seconds
   echo "-- $1"
-  REQUEST_PATH=$2 DELAY_MS=$3 wrk -t2 -c"$4" -d"${5}s" --timeout 2s -s "$HERE/unread-count.lua" "$BENCH_URL" \
+  REQUEST_PATH=$2 DELAY_MS=$3 wrk -t1 -c"$4" -d"${5}s" --timeout 2s -s "$HERE/unread-count.lua" "$BENCH_URL" \
     | sed -n '/^requests/,$p'
 }
-section "unread count: 1 user's count among $((CUSTOMERS * DAYS)) messages, tokens of 4 demo users"
+section "unread count: 1 user's count among $((CUSTOMERS * (DAYS + 3))) messages, tokens of 4 demo users"
 wrk_run "warm-up (JIT), not counted" /api/inbox/unread-count 0 10 20 >/dev/null
 wrk_run "baseline: GET /actuator/health (no token, one DB ping), paced ~500 req/s" /actuator/health 18 10 "$SECONDS_PER_RUN"
 wrk_run "GET /api/inbox/unread-count, paced ~500 req/s" /api/inbox/unread-count 18 10 "$SECONDS_PER_RUN"

@@ -19,10 +19,13 @@ import com.promocalendar.inbox.problem.InvalidRequestException;
  * <p>The message fields are checked in code, in one pass: with Bean Validation
  * cascading into 1000 messages, validation was the largest share of the ingest's
  * CPU time in a profile. Products keep their Bean Validation constraints and are
- * validated once per distinct list.
+ * validated once per distinct list. A message without {@code products} takes the
+ * batch's {@code products}; one that has neither is refused.
  */
 @Component
 class BatchValidation {
+
+    private static final String PRODUCT_COUNT = "must hold 1 to " + IncomingMessage.MAX_PRODUCTS + " products";
 
     private final Validator validator;
 
@@ -38,7 +41,13 @@ class BatchValidation {
                     "must hold 1 to " + MessageBatch.MAX_MESSAGES + " messages")));
         }
         List<FieldError> errors = new ArrayList<>();
+        List<Product> batchProducts = batch.products();
+        if (batchProducts != null && !productCountAllowed(batchProducts)) {
+            errors.add(new FieldError("products", PRODUCT_COUNT));
+            batchProducts = null; // reported once here, not again for each message that relies on it
+        }
         ProductLists productLists = new ProductLists(messages.size());
+        boolean batchProductsUsed = false;
         for (int i = 0; i < messages.size(); i++) {
             IncomingMessage message = messages.get(i);
             if (message == null) {
@@ -53,15 +62,25 @@ class BatchValidation {
             text(errors, i, "body", message.body(), IncomingMessage.MAX_BODY);
             present(errors, i, "expiresAt", message.expiresAt());
             List<Product> products = message.products();
-            if (products == null || products.isEmpty() || products.size() > IncomingMessage.MAX_PRODUCTS) {
+            if (products != null) {
+                if (productCountAllowed(products)) {
+                    productLists.add(i, products, "messages[" + i + "].products");
+                } else {
+                    errors.add(new FieldError("messages[" + i + "].products", PRODUCT_COUNT));
+                }
+            } else if (batchProducts != null) {
+                productLists.add(i, batchProducts, "products");
+                batchProductsUsed = true;
+            } else if (batch.products() == null) {
                 errors.add(new FieldError("messages[" + i + "].products",
-                        "must hold 1 to " + IncomingMessage.MAX_PRODUCTS + " products"));
-            } else {
-                productLists.add(i, products);
+                        PRODUCT_COUNT + " (or the batch's products apply)"));
             }
         }
         for (int list = 0; list < productLists.distinct().size(); list++) {
-            checkProducts(errors, productLists.firstMessage(list), productLists.distinct().get(list));
+            checkProducts(errors, productLists.field(list), productLists.distinct().get(list));
+        }
+        if (batchProducts != null && !batchProductsUsed) {
+            checkProducts(errors, "products", batchProducts); // unused, but never accepted unchecked
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
@@ -70,9 +89,13 @@ class BatchValidation {
         return productLists;
     }
 
-    private void checkProducts(List<FieldError> errors, int message, List<Product> products) {
+    private static boolean productCountAllowed(List<Product> products) {
+        return !products.isEmpty() && products.size() <= IncomingMessage.MAX_PRODUCTS;
+    }
+
+    private void checkProducts(List<FieldError> errors, String field, List<Product> products) {
         for (int p = 0; p < products.size(); p++) {
-            String path = "messages[" + message + "].products[" + p + "]";
+            String path = field + "[" + p + "]";
             Product product = products.get(p);
             if (product == null) {
                 errors.add(new FieldError(path, "must not be null"));

@@ -95,6 +95,34 @@ class BatchValidationTest {
                 .containsExactly("messages[0].products[1]");
     }
 
+    @Test
+    void messagesWithoutProductsTakeTheBatchsProductsAsOneList() {
+        List<Product> dayProducts = List.of(MUG, TEA);
+        ProductLists lists = validation.check(new MessageBatch(dayProducts,
+                List.of(message("a", null), message("b", List.of(MUG)), message("c", null))));
+
+        assertThat(lists.distinct()).containsExactly(dayProducts, List.of(MUG));
+        assertThat(new int[] {lists.listOf(0), lists.listOf(1), lists.listOf(2)}).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void aMessageWithoutProductsInABatchWithoutProductsIsRefused() {
+        assertThat(fields(new MessageBatch(List.of(message("a", List.of(MUG)), message("b", null)))))
+                .containsExactly("messages[1].products");
+    }
+
+    @Test
+    void theBatchsProductsAreNamedAsProducts() {
+        Product bad = new Product("TEA-1", "Tea", 500L, 400L, "eur", null, null);
+
+        assertThat(fields(new MessageBatch(List.of(MUG, bad), List.of(message("a", null)))))
+                .containsExactly("products[1].currency");
+        assertThat(fields(new MessageBatch(List.of(), List.of(message("a", null))))).containsExactly("products");
+        assertThat(fields(new MessageBatch(List.of(bad), List.of(message("a", List.of(MUG))))))
+                .as("checked even when every message has its own")
+                .containsExactly("products[0].currency");
+    }
+
     private static List<String> fields(MessageBatch batch) {
         InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
                 () -> validation.check(batch));

@@ -69,6 +69,28 @@ class MessageDeliveryIT extends IntegrationTest {
     }
 
     @Test
+    void aBatchMayCarryTheDaysProductsOnceForAllItsMessages() {
+        List<Map<String, Object>> messages = messages(ALICE.userId(), 3);
+        Object products = messages.get(0).get("products");
+        messages.forEach(message -> message.remove("products"));
+
+        JsonNode result = deliver(Map.of("products", products, "messages", messages)).json();
+
+        assertThat(result.path("inserted").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM product_set", Long.class)).isEqualTo(1);
+        JsonNode page = http.get(ALICE, "/api/inbox/messages?limit=3").json();
+        assertThat(page.at("/items").findValuesAsText("sku")).containsExactly("MUG-1", "MUG-1", "MUG-1");
+    }
+
+    @Test
+    void aMessageWithoutProductsNeedsTheBatchsProducts() {
+        List<Map<String, Object>> messages = messages(ALICE.userId(), 2);
+        messages.get(1).remove("products");
+
+        assertRefused(http.postJson(PROMO_JOB, BATCH, batch(messages)), "messages[1].products");
+    }
+
+    @Test
     void aBatchOf1000IsAcceptedAndOneMoreIsRefused() {
         assertThat(deliver(messages(ALICE.userId(), 1000)).json().path("inserted").asInt()).isEqualTo(1000);
         jdbc.execute("TRUNCATE message, product_set");

@@ -85,8 +85,12 @@ public abstract class IntegrationTest {
     }
 
     protected static String batch(List<Map<String, Object>> messages) {
+        return json(Map.of("messages", messages));
+    }
+
+    protected static String json(Object value) {
         try {
-            return JSON.writeValueAsString(Map.of("messages", messages));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -94,7 +98,12 @@ public abstract class IntegrationTest {
 
     /** Delivers through the real endpoint as promo-job and checks it was accepted. */
     protected InboxHttp.Response deliver(List<Map<String, Object>> messages) {
-        InboxHttp.Response response = http.postJson(Caller.PROMO_JOB, BATCH, batch(messages));
+        return deliver(Map.of("messages", messages));
+    }
+
+    /** Delivers a whole batch body (e.g. with the batch's {@code products}) and checks it was accepted. */
+    protected InboxHttp.Response deliver(Map<String, Object> batch) {
+        InboxHttp.Response response = http.postJson(Caller.PROMO_JOB, BATCH, json(batch));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response;
     }
