@@ -53,6 +53,14 @@ fn main() {
             command.env_remove(name.as_ref());
         }
     }
+    // The component's own release profile, whatever the workspace's says:
+    // whole-program optimisation across its crates (fat LTO, one codegen unit)
+    // lets the allocator shims and the binding glue inline into the render loop.
+    command
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")
+        .env("CARGO_PROFILE_RELEASE_LTO", "fat")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1")
+        .env("CARGO_PROFILE_RELEASE_PANIC", "abort");
     let status = command.status().expect("running cargo to build the engine component");
     assert!(status.success(), "building the engine component (guest/) for wasm32-wasip2 failed");
 
