@@ -19,6 +19,15 @@ part_inbox_build() {
   fi
 }
 
+# The JVM the inbox runs on, and its tests fork: the newest LTS JDK on the
+# machine. It is compiled for Java 17, but Java 25 ingests the daily fan-out
+# ~40% faster in services/inbox/bench (same run, same jar: ~57,000 vs
+# ~41,000 msg/s). A machine with only Java 17 runs it too.
+inbox_java() {
+  local home
+  if home=$(jdk_home 25); then echo "$home/bin/java"; else command -v java; fi
+}
+
 # The service runs from a copy: `mvn verify` (the tests) rewrites target/*.jar
 # while the stack is up, which would pull the classes from under a running JVM.
 inbox_run_jar() { echo "$STATE/inbox/inbox.jar"; }
@@ -30,7 +39,7 @@ part_inbox_start() {
     cp -f "$(inbox_jar)" "$(inbox_run_jar)"
   fi
   INBOX_PORT=$INBOX_PORT KEYCLOAK_URL=$KEYCLOAK_URL PGHOST=$PGHOST PGPORT=$PGPORT \
-    start_process inbox java -Xms128m -Xmx768m \
+    start_process inbox "$(inbox_java)" -Xms128m -Xmx768m \
       -jar "$(inbox_run_jar)"
   wait_for_http inbox "$INBOX_URL/actuator/health" 120
 }
@@ -40,7 +49,7 @@ part_inbox_stop() { stop_process inbox; }
 # Unit tests, then *IT integration tests against PostgreSQL (inbox_test) and the
 # running Keycloak (real tokens for alice, bob, admin, promo-job, promo-scheduler).
 part_inbox_test() {
-  (cd "$(inbox_dir)" && mvn -B -ntp verify)
+  (cd "$(inbox_dir)" && mvn -B -ntp verify -Djvm="$(inbox_java)")
 }
 
 part_inbox_info() {

@@ -118,7 +118,7 @@ def main():
     args = parser.parse_args()
 
     # warm-up (JIT compilation of the service's hot path), not counted
-    warm = day_batches(0, min(args.customers, 50_000), args.batch_size, args.shape)
+    warm = day_batches(0, min(args.customers, 100_000), args.batch_size, args.shape)
     seconds, _, errors = send_all(args.base_url, token(args.token_url), warm, args.connections)
     if errors:
         print(f"warm-up failed: {errors[0]}", file=sys.stderr)
