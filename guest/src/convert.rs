@@ -142,6 +142,7 @@ impl From<model::MessageBatch> for wit_fan_out::MessageBatch {
             promotion_id: batch.promotion_id,
             day: local_date(batch.day),
             expires_at: batch.expires_at.as_millisecond(),
+            subject: batch.subject,
             products: batch.products.into_iter().map(Into::into).collect(),
             messages: batch
                 .messages
@@ -149,7 +150,6 @@ impl From<model::MessageBatch> for wit_fan_out::MessageBatch {
                 .map(|m| wit_fan_out::RenderedMessage {
                     idempotency_key: m.idempotency_key,
                     recipient_id: m.recipient_id,
-                    subject: m.subject,
                     body: m.body,
                 })
                 .collect(),

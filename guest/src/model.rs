@@ -103,7 +103,6 @@ pub struct Recipient {
 pub struct RenderedMessage {
     pub idempotency_key: String,
     pub recipient_id: String,
-    pub subject: String,
     pub body: String,
 }
 
@@ -113,6 +112,8 @@ pub struct MessageBatch {
     pub promotion_id: String,
     pub day: Date,
     pub expires_at: Timestamp,
+    /// The subject line, the same for every message of an occurrence.
+    pub subject: String,
     pub products: Vec<Product>,
     pub messages: Vec<RenderedMessage>,
 }

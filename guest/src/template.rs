@@ -9,7 +9,8 @@
 //! - `{{daysLeft}}`: messages from this one to the last, inclusive (1 on the last day).
 //! - `{{discountPercent}}`: the number alone (write `{{discountPercent}}%`);
 //!   a template that uses it requires `package.discountPercent`.
-//! - subject: `{title} – day {dayNumber} of {total}`.
+//! - subject: `{title} – day {dayNumber} of {total}`, once per batch (the
+//!   same for every message of the occurrence).
 //!
 //! A template is parsed once per occurrence; everything but the first name is
 //! filled in then, so rendering a recipient is a few string copies.
@@ -184,6 +185,7 @@ impl OccurrenceRenderer {
             promotion_id: self.promotion_id.clone(),
             day: self.occurrence.day,
             expires_at: self.expires_at,
+            subject: self.subject.clone(),
             products: self.products.clone(),
             messages: recipients.iter().map(|recipient| self.render_one(recipient)).collect(),
         }
@@ -204,12 +206,7 @@ impl OccurrenceRenderer {
         let mut idempotency_key = String::with_capacity(self.key_prefix.len() + recipient.user_id.len());
         idempotency_key.push_str(&self.key_prefix);
         idempotency_key.push_str(&recipient.user_id);
-        RenderedMessage {
-            idempotency_key,
-            recipient_id: recipient.user_id.clone(),
-            subject: self.subject.clone(),
-            body,
-        }
+        RenderedMessage { idempotency_key, recipient_id: recipient.user_id.clone(), body }
     }
 }
 
@@ -282,7 +279,7 @@ mod tests {
         let renderer = OccurrenceRenderer::prepare(&promotion(template), 1).unwrap();
         let batch = renderer.render(&[recipient("u-1", "alice", Some("Alice"))]);
         assert_eq!(batch.messages[0].body, "Alice|Summer Sale|20%|Sat 4 July 2026, 09:00 CEST|2|2");
-        assert_eq!(batch.messages[0].subject, "Summer Sale – day 2 of 3");
+        assert_eq!(batch.subject, "Summer Sale – day 2 of 3");
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl MessageBatch {
                 recipient_id: message.recipient_id.clone(),
                 promotion_id: self.promotion_id.clone(),
                 day: day.clone(),
-                subject: message.subject.clone(),
+                subject: self.subject.clone(),
                 body: message.body.clone(),
                 products: products.clone(),
                 expires_at: expires_at.clone(),

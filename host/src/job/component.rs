@@ -122,7 +122,7 @@ impl DayEngine for ComponentEngine {
                 .map(|message| RenderedMessage {
                     idempotency_key: message.idempotency_key,
                     recipient_id: message.recipient_id,
-                    subject: message.subject,
+                    subject: batch.subject.clone(),
                     body: message.body,
                 })
                 .collect(),

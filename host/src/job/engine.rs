@@ -68,7 +68,7 @@ pub struct RenderedMessage {
     pub idempotency_key: String,
     /// Keycloak user id.
     pub recipient_id: String,
-    /// Subject line.
+    /// Subject line (the component renders it once per batch).
     pub subject: String,
     /// Body with every placeholder filled in.
     pub body: String,
