@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * One message of the daily fan-out (contracts.md, "Inbox message"). The limits
  * keep one batch of 1000 far below a few megabytes and every column bounded;
@@ -13,11 +15,11 @@ public record IncomingMessage(
         String idempotencyKey,
         String recipientId,
         String promotionId,
-        LocalDate day,
+        @JsonDeserialize(using = RememberingDeserializer.Day.class) LocalDate day,
         String subject,
         String body,
         List<Product> products,
-        Instant expiresAt) {
+        @JsonDeserialize(using = RememberingDeserializer.Moment.class) Instant expiresAt) {
 
     static final int MAX_IDEMPOTENCY_KEY = 200;
     static final int MAX_RECIPIENT_ID = 255;

@@ -71,11 +71,13 @@ class MessageDelivery {
             keys[i] = message.idempotencyKey();
             recipients[i] = message.recipientId();
             promotions[i] = message.promotionId();
-            days[i] = message.day().toString();
+            // a batch repeats one day and one expiry (the same instances: RememberingDeserializer)
+            days[i] = i > 0 && message.day() == messages.get(i - 1).day() ? days[i - 1] : message.day().toString();
             subjects[i] = message.subject();
             bodies[i] = message.body();
             productSetIds[i] = productSetOfList[productLists.listOf(i)];
-            expiries[i] = message.expiresAt().toString();
+            expiries[i] = i > 0 && message.expiresAt() == messages.get(i - 1).expiresAt() ? expiries[i - 1]
+                    : message.expiresAt().toString();
         }
         Inserted inserted = jdbc.execute((ConnectionCallback<Inserted>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_MESSAGES)) {
