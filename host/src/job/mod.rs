@@ -285,9 +285,11 @@ async fn deliver(
     let first_sent = std::sync::atomic::AtomicBool::new(false);
     let mut posts = batches
         .map(|(recipients, body)| {
-            let (inbox, retry, first_sent) = (&inbox, &retry, &first_sent);
+            let (inbox, retry, first_sent, tokens) = (&inbox, &retry, &first_sent, &tokens);
             async move {
-                if !first_sent.swap(true, Ordering::Relaxed) {
+                // logged when the request can go on the wire: the batch is encoded and the
+                // service account's token (fetched since the start) is there
+                if !first_sent.swap(true, Ordering::Relaxed) && tokens.bearer().await.is_ok() {
                     log::info("first-batch-sent", json!({ "sinceStartMs": started.elapsed().as_millis() as u64 }));
                 }
                 inbox.post(body, retry).await.map(|outcome| (recipients, outcome))
