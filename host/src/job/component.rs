@@ -103,6 +103,7 @@ impl DayEngine for ComponentEngine {
             promotion_id: batch.promotion_id,
             day: date(batch.day)?,
             expires_at_ms: batch.expires_at,
+            subject: batch.subject,
             products: batch
                 .products
                 .into_iter()
@@ -122,7 +123,6 @@ impl DayEngine for ComponentEngine {
                 .map(|message| RenderedMessage {
                     idempotency_key: message.idempotency_key,
                     recipient_id: message.recipient_id,
-                    subject: batch.subject.clone(),
                     body: message.body,
                 })
                 .collect(),

@@ -68,8 +68,6 @@ pub struct RenderedMessage {
     pub idempotency_key: String,
     /// Keycloak user id.
     pub recipient_id: String,
-    /// Subject line (the component renders it once per batch).
-    pub subject: String,
     /// Body with every placeholder filled in.
     pub body: String,
 }
@@ -83,6 +81,8 @@ pub struct RenderedBatch {
     pub day: Date,
     /// The promotion's end instant, milliseconds since the epoch.
     pub expires_at_ms: i64,
+    /// Subject line of every message (the component renders it once per batch).
+    pub subject: String,
     /// Products shown with every message.
     pub products: Vec<Product>,
     /// One message per recipient, in recipient order.

@@ -64,7 +64,7 @@ pub fn encode_batch(batch: &RenderedBatch) -> anyhow::Result<Bytes> {
             recipient_id: &message.recipient_id,
             promotion_id: &batch.promotion_id,
             day: &day,
-            subject: &message.subject,
+            subject: &batch.subject,
             body: &message.body,
             expires_at: &expires_at,
         })
@@ -126,6 +126,7 @@ mod tests {
             promotion_id: "p-1".into(),
             day: "2026-07-02".parse().unwrap(),
             expires_at_ms: 1_783_148_400_000,
+            subject: "Summer sale".into(),
             products: vec![Product {
                 sku: "SKU-1".into(),
                 name: "Kettle".into(),
@@ -138,7 +139,6 @@ mod tests {
             messages: vec![RenderedMessage {
                 idempotency_key: "p-1/2026-07-02/u-1".into(),
                 recipient_id: "u-1".into(),
-                subject: "Summer sale".into(),
                 body: "Hi \"Ann\" <b>".into(),
             }],
         };

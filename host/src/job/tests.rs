@@ -123,13 +123,13 @@ impl DayEngine for FakeEngine {
             promotion_id: promotion_id.clone(),
             day,
             expires_at_ms: 0,
+            subject: "Sale".into(),
             products: vec![],
             messages: recipients
                 .iter()
                 .map(|recipient| RenderedMessage {
                     idempotency_key: format!("{promotion_id}/{day}/{}", recipient.user_id),
                     recipient_id: recipient.user_id.clone(),
-                    subject: "Sale".into(),
                     body: format!("Hi {}", recipient.username),
                 })
                 .collect(),
