@@ -15,11 +15,11 @@ public record IncomingMessage(
         String idempotencyKey,
         String recipientId,
         String promotionId,
-        @JsonDeserialize(using = RememberingDeserializer.Day.class) LocalDate day,
+        @JsonDeserialize(using = RememberingDeserializer.class) LocalDate day,
         String subject,
         String body,
         List<Product> products,
-        @JsonDeserialize(using = RememberingDeserializer.Moment.class) Instant expiresAt) {
+        @JsonDeserialize(using = RememberingDeserializer.class) Instant expiresAt) {
 
     static final int MAX_IDEMPOTENCY_KEY = 200;
     static final int MAX_RECIPIENT_ID = 255;

@@ -19,8 +19,8 @@ class RememberingDeserializerTest {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private record Dated(
-            @JsonDeserialize(using = RememberingDeserializer.Day.class) LocalDate day,
-            @JsonDeserialize(using = RememberingDeserializer.Moment.class) Instant at) {
+            @JsonDeserialize(using = RememberingDeserializer.class) LocalDate day,
+            @JsonDeserialize(using = RememberingDeserializer.class) Instant at) {
     }
 
     @Test
