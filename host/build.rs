@@ -27,7 +27,7 @@ fn main() {
         std::fs::copy(&prebuilt, &embedded).expect("copying PROMO_ENGINE_WASM");
         return;
     }
-    for watched in ["guest/src", "guest/Cargo.toml", "wit", "Cargo.lock", "Cargo.toml"] {
+    for watched in ["guest/src", "guest/Cargo.toml", "string-table", "wit", "Cargo.lock", "Cargo.toml"] {
         println!("cargo:rerun-if-changed={}", workspace.join(watched).display());
     }
 

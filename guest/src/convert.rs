@@ -130,9 +130,17 @@ impl From<wit::Promotion> for model::Promotion {
     }
 }
 
-impl From<wit_fan_out::Recipient> for model::Recipient {
-    fn from(r: wit_fan_out::Recipient) -> Self {
-        model::Recipient { user_id: r.user_id, username: r.username, first_name: r.first_name, locale: r.locale }
+/// A recipient table as it crossed the boundary, checked before anything reads it.
+pub fn recipient_table(table: wit::StringTable) -> Result<model::StringTable, model::FieldError> {
+    model::StringTable::from_parts(table.text, table.ends).map_err(|error| {
+        model::FieldError::new("recipients.ends", model::Problem::Malformed, format!("recipients.ends does not describe the text: {error}"))
+    })
+}
+
+impl From<model::StringTable> for wit::StringTable {
+    fn from(table: model::StringTable) -> Self {
+        let (text, ends) = table.into_parts();
+        wit::StringTable { text, ends }
     }
 }
 
@@ -143,16 +151,9 @@ impl From<model::MessageBatch> for wit_fan_out::MessageBatch {
             day: local_date(batch.day),
             expires_at: batch.expires_at.as_millisecond(),
             subject: batch.subject,
+            key_prefix: batch.key_prefix,
             products: batch.products.into_iter().map(Into::into).collect(),
-            messages: batch
-                .messages
-                .into_iter()
-                .map(|m| wit_fan_out::RenderedMessage {
-                    idempotency_key: m.idempotency_key,
-                    recipient_id: m.recipient_id,
-                    body: m.body,
-                })
-                .collect(),
+            messages: batch.messages.into(),
         }
     }
 }

@@ -17,7 +17,7 @@ mod convert;
 
 wit_bindgen::generate!({ world: "engine", path: "../wit" });
 
-use exports::promo::engine::fan_out::{self, MessageBatch, Recipient, Shard};
+use exports::promo::engine::fan_out::{self, MessageBatch, RecipientTable, Shard};
 use exports::promo::engine::schedule as wit_schedule;
 use promo::engine::types::{FieldError, Instant, Occurrence, Promotion};
 
@@ -78,9 +78,9 @@ impl fan_out::Guest for Engine {
 }
 
 impl fan_out::GuestOccurrenceRenderer for template::OccurrenceRenderer {
-    fn render(&self, recipients: Vec<Recipient>) -> MessageBatch {
-        let recipients: Vec<model::Recipient> = recipients.into_iter().map(Into::into).collect();
-        self.render(&recipients).into()
+    fn render(&self, recipients: RecipientTable) -> Result<MessageBatch, FieldError> {
+        let table = convert::recipient_table(recipients)?;
+        Ok(self.render(template::recipients(&table)?).into())
     }
 }
 

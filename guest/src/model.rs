@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+pub use promo_string_table::StringTable;
 
 /// Publication state of a promotion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,21 +90,24 @@ pub struct Occurrence {
     pub utc_offset_seconds: i32,
 }
 
-/// A customer who receives a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recipient {
-    pub user_id: String,
-    pub username: String,
-    pub first_name: Option<String>,
-    pub locale: Option<String>,
+/// A customer who receives a message, borrowed from the batch it came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recipient<'a> {
+    /// Keycloak user id (`sub`).
+    pub user_id: &'a str,
+    /// Keycloak username; stands in for a missing first name.
+    pub username: &'a str,
+    pub first_name: Option<&'a str>,
+    /// BCP 47 language tag; carried for localised templates, not used yet.
+    pub locale: Option<&'a str>,
 }
 
-/// The per-recipient part of an inbox message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedMessage {
-    pub idempotency_key: String,
-    pub recipient_id: String,
-    pub body: String,
+/// The per-recipient part of an inbox message, borrowed from its batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderedMessage<'a> {
+    pub idempotency_key: &'a str,
+    pub recipient_id: &'a str,
+    pub body: &'a str,
 }
 
 /// The inbox messages of one occurrence; shared fields appear once.
@@ -114,8 +118,21 @@ pub struct MessageBatch {
     pub expires_at: Timestamp,
     /// The subject line, the same for every message of an occurrence.
     pub subject: String,
+    /// `{promotionId}/{day}/`, the start of every idempotency key.
+    pub key_prefix: String,
     pub products: Vec<Product>,
-    pub messages: Vec<RenderedMessage>,
+    /// Two strings per message, in recipient order: idempotency key (the
+    /// recipient id after `key_prefix`) and body (the WIT `message-table`).
+    pub messages: StringTable,
+}
+
+impl MessageBatch {
+    /// The rendered messages, in recipient order.
+    pub fn rendered(&self) -> impl ExactSizeIterator<Item = RenderedMessage<'_>> + '_ {
+        self.messages.rows::<2>().expect("the renderer writes two strings per message").map(|[idempotency_key, body]| {
+            RenderedMessage { idempotency_key, recipient_id: &idempotency_key[self.key_prefix.len()..], body }
+        })
+    }
 }
 
 /// A contiguous range `[start, end)` of recipient positions.

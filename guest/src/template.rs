@@ -15,7 +15,7 @@
 //! A template is parsed once per occurrence; everything but the first name is
 //! filled in then, so rendering a recipient is a few string copies.
 
-use crate::model::{FieldError, MessageBatch, Occurrence, Problem, Product, Promotion, Recipient, RenderedMessage};
+use crate::model::{FieldError, MessageBatch, Occurrence, Problem, Product, Promotion, Recipient, StringTable};
 use crate::promotion;
 use jiff::Timestamp;
 
@@ -179,35 +179,64 @@ impl OccurrenceRenderer {
         self.occurrence
     }
 
-    /// The messages of a batch of recipients, in recipient order.
-    pub fn render(&self, recipients: &[Recipient]) -> MessageBatch {
+    /// The messages of a batch of recipients, in recipient order, written
+    /// into one table (two strings per message: key, body).
+    pub fn render<'r>(&self, recipients: impl ExactSizeIterator<Item = Recipient<'r>>) -> MessageBatch {
+        let count = recipients.len();
+        // A guess at the text's size (ids are UUIDs, names short); the table grows if it is short.
+        let per_message = self.key_prefix.len() + 36 + self.body_text_len + 16;
+        let mut messages = StringTable::with_capacity(2 * count, count * per_message);
+        for recipient in recipients {
+            self.render_one(&recipient, &mut messages);
+        }
         MessageBatch {
             promotion_id: self.promotion_id.clone(),
             day: self.occurrence.day,
             expires_at: self.expires_at,
             subject: self.subject.clone(),
+            key_prefix: self.key_prefix.clone(),
             products: self.products.clone(),
-            messages: recipients.iter().map(|recipient| self.render_one(recipient)).collect(),
+            messages,
         }
     }
 
-    fn render_one(&self, recipient: &Recipient) -> RenderedMessage {
-        let first_name = match &recipient.first_name {
-            Some(name) if !name.trim().is_empty() => name.as_str(),
-            _ => recipient.username.as_str(),
+    fn render_one(&self, recipient: &Recipient, messages: &mut StringTable) {
+        let first_name = match recipient.first_name {
+            Some(name) if !name.trim().is_empty() => name,
+            _ => recipient.username,
         };
-        let mut body = String::with_capacity(self.body_text_len + 2 * first_name.len());
-        for part in &self.body {
-            match part {
-                BodyPart::Text(text) => body.push_str(text),
-                BodyPart::FirstName => body.push_str(first_name),
+        messages.push_with(|key| {
+            key.push_str(&self.key_prefix);
+            key.push_str(recipient.user_id);
+        });
+        messages.push_with(|body| {
+            for part in &self.body {
+                match part {
+                    BodyPart::Text(text) => body.push_str(text),
+                    BodyPart::FirstName => body.push_str(first_name),
+                }
             }
-        }
-        let mut idempotency_key = String::with_capacity(self.key_prefix.len() + recipient.user_id.len());
-        idempotency_key.push_str(&self.key_prefix);
-        idempotency_key.push_str(&recipient.user_id);
-        RenderedMessage { idempotency_key, recipient_id: recipient.user_id.clone(), body }
+        });
     }
+}
+
+/// The recipients of a `recipient-table` (four strings each: user id,
+/// username, first name, locale; empty means unknown), or the error naming
+/// `recipients.ends` when the table is not whole rows of its text.
+pub fn recipients(table: &StringTable) -> Result<impl ExactSizeIterator<Item = Recipient<'_>> + '_, FieldError> {
+    let rows = table.rows::<4>().map_err(|error| {
+        FieldError::new("recipients.ends", Problem::Malformed, format!("recipients.ends must describe four strings per recipient: {error}"))
+    })?;
+    Ok(rows.map(move |[user_id, username, first_name, locale]| Recipient {
+        user_id,
+        username,
+        first_name: known(first_name),
+        locale: known(locale),
+    }))
+}
+
+fn known(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
 }
 
 #[cfg(test)]
@@ -242,8 +271,16 @@ mod tests {
         }
     }
 
-    fn recipient(user_id: &str, username: &str, first_name: Option<&str>) -> Recipient {
-        Recipient { user_id: user_id.into(), username: username.into(), first_name: first_name.map(Into::into), locale: None }
+    fn recipient<'a>(user_id: &'a str, username: &'a str, first_name: Option<&'a str>) -> Recipient<'a> {
+        Recipient { user_id, username, first_name, locale: None }
+    }
+
+    fn render<'r>(renderer: &OccurrenceRenderer, recipients: &[Recipient<'r>]) -> MessageBatch {
+        renderer.render(recipients.iter().copied())
+    }
+
+    fn bodies(batch: &MessageBatch) -> Vec<&str> {
+        batch.rendered().map(|m| m.body).collect()
     }
 
     #[test]
@@ -277,44 +314,45 @@ mod tests {
     fn renders_every_placeholder() {
         let template = "{{firstName}}|{{promotionTitle}}|{{discountPercent}}%|{{endsAt}}|{{dayNumber}}|{{daysLeft}}";
         let renderer = OccurrenceRenderer::prepare(&promotion(template), 1).unwrap();
-        let batch = renderer.render(&[recipient("u-1", "alice", Some("Alice"))]);
-        assert_eq!(batch.messages[0].body, "Alice|Summer Sale|20%|Sat 4 July 2026, 09:00 CEST|2|2");
+        let batch = render(&renderer, &[recipient("u-1", "alice", Some("Alice"))]);
+        assert_eq!(bodies(&batch), ["Alice|Summer Sale|20%|Sat 4 July 2026, 09:00 CEST|2|2"]);
         assert_eq!(batch.subject, "Summer Sale – day 2 of 3");
     }
 
     #[test]
     fn last_day_has_one_day_left() {
         let renderer = OccurrenceRenderer::prepare(&promotion("{{dayNumber}} {{daysLeft}}"), 2).unwrap();
-        assert_eq!(renderer.render(&[recipient("u", "bob", None)]).messages[0].body, "3 1");
+        assert_eq!(bodies(&render(&renderer, &[recipient("u", "bob", None)])), ["3 1"]);
     }
 
     #[test]
     fn first_name_falls_back_to_the_username() {
         let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
-        let batch = renderer.render(&[recipient("u-1", "bob", None), recipient("u-2", "carol", Some("  ")), recipient("u-3", "dave", Some("Dave"))]);
-        let bodies: Vec<&str> = batch.messages.iter().map(|m| m.body.as_str()).collect();
-        assert_eq!(bodies, ["Hi bob", "Hi carol", "Hi Dave"]);
+        let batch =
+            render(&renderer, &[recipient("u-1", "bob", None), recipient("u-2", "carol", Some("  ")), recipient("u-3", "dave", Some("Dave"))]);
+        assert_eq!(bodies(&batch), ["Hi bob", "Hi carol", "Hi Dave"]);
     }
 
     #[test]
     fn batch_carries_key_day_expiry_and_products() {
         let renderer = OccurrenceRenderer::prepare(&promotion("Hi"), 1).unwrap();
-        let batch = renderer.render(&[recipient("7f1c", "alice", None), recipient("9a2b", "bob", None)]);
+        let batch = render(&renderer, &[recipient("7f1c", "alice", None), recipient("9a2b", "bob", None)]);
         assert_eq!(batch.promotion_id, "summer-2026");
         assert_eq!(batch.day.to_string(), "2026-07-02");
         assert_eq!(batch.expires_at, "2026-07-04T07:00:00Z".parse::<Timestamp>().unwrap());
         assert_eq!(batch.products.len(), 1);
-        let keys: Vec<&str> = batch.messages.iter().map(|m| m.idempotency_key.as_str()).collect();
+        let keys: Vec<&str> = batch.rendered().map(|m| m.idempotency_key).collect();
         assert_eq!(keys, ["summer-2026/2026-07-02/7f1c", "summer-2026/2026-07-02/9a2b"]);
-        assert_eq!(batch.messages[1].recipient_id, "9a2b");
+        let recipient_ids: Vec<&str> = batch.rendered().map(|m| m.recipient_id).collect();
+        assert_eq!(recipient_ids, ["7f1c", "9a2b"]);
     }
 
     #[test]
     fn recipient_text_is_inserted_verbatim() {
         // Messages are plain text; the UIs escape them.
         let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
-        let batch = renderer.render(&[recipient("u", "x", Some("<b>{{daysLeft}}</b>"))]);
-        assert_eq!(batch.messages[0].body, "Hi <b>{{daysLeft}}</b>");
+        let batch = render(&renderer, &[recipient("u", "x", Some("<b>{{daysLeft}}</b>"))]);
+        assert_eq!(bodies(&batch), ["Hi <b>{{daysLeft}}</b>"]);
     }
 
     #[test]
@@ -322,7 +360,7 @@ mod tests {
         let mut p = promotion("{{endsAt}}");
         p.ends_at = "2026-11-02T18:30".into();
         let renderer = OccurrenceRenderer::prepare(&p, 0).unwrap();
-        assert_eq!(renderer.render(&[recipient("u", "x", None)]).messages[0].body, "Mon 2 November 2026, 18:30 CET");
+        assert_eq!(bodies(&render(&renderer, &[recipient("u", "x", None)])), ["Mon 2 November 2026, 18:30 CET"]);
     }
 
     #[test]
@@ -336,5 +374,33 @@ mod tests {
     fn an_invalid_promotion_cannot_be_prepared() {
         let errors = OccurrenceRenderer::prepare(&promotion("Hi {{nickname}}"), 0).unwrap_err();
         assert_eq!(errors[0].problem, Problem::UnknownPlaceholder("nickname".into()));
+    }
+
+    #[test]
+    fn a_recipient_table_reads_as_recipients_with_empty_meaning_unknown() {
+        let mut table = StringTable::default();
+        for string in ["u-1", "alice", "Alice", "de-DE", "u-2", "bob", "", ""] {
+            table.push(string);
+        }
+        let read: Vec<Recipient> = recipients(&table).unwrap().collect();
+        assert_eq!(
+            read,
+            [
+                Recipient { user_id: "u-1", username: "alice", first_name: Some("Alice"), locale: Some("de-DE") },
+                Recipient { user_id: "u-2", username: "bob", first_name: None, locale: None },
+            ]
+        );
+        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        assert_eq!(bodies(&renderer.render(recipients(&table).unwrap())), ["Hi Alice", "Hi bob"]);
+    }
+
+    #[test]
+    fn a_recipient_table_of_partial_rows_names_its_ends() {
+        let mut table = StringTable::default();
+        for string in ["u-1", "alice", "Alice"] {
+            table.push(string);
+        }
+        let error = recipients(&table).err().unwrap();
+        assert_eq!((error.field.as_str(), &error.problem), ("recipients.ends", &Problem::Malformed));
     }
 }

@@ -9,7 +9,7 @@ use wasmtime::component::{Linker, ResourceAny};
 use wasmtime::{Config, Store};
 
 use crate::bindings::{Engine as EngineWorld, EnginePre};
-use crate::{ENGINE_COMPONENT, FieldError, Instant, MessageBatch, Occurrence, Promotion, Recipient, Shard, cache};
+use crate::{ENGINE_COMPONENT, FieldError, Instant, MessageBatch, Occurrence, Promotion, RecipientTable, Shard, cache};
 
 /// How the engine is set up; `Default` suits a standalone process.
 #[derive(Debug, Clone)]
@@ -224,8 +224,11 @@ pub struct Renderer {
 
 impl Renderer {
     /// The messages for a batch of recipients, in their order.
-    pub fn render(&mut self, recipients: &[Recipient]) -> anyhow::Result<MessageBatch> {
+    pub fn render(&mut self, recipients: &RecipientTable) -> anyhow::Result<MessageBatch> {
         let Session { store, world } = &mut self.session;
-        Ok(world.promo_engine_fan_out().occurrence_renderer().call_render(store, self.handle, recipients)?)
+        let batch = world.promo_engine_fan_out().occurrence_renderer().call_render(store, self.handle, recipients.as_wit())?;
+        // The host builds every recipient table whole, so a refusal is a defect, not bad input.
+        let batch = batch.map_err(|error| anyhow::anyhow!("the component refused a recipient table: {}", error.message))?;
+        MessageBatch::from_wit(batch)
     }
 }

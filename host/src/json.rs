@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use jiff::tz::Offset;
 use serde::{Deserialize, Serialize};
 
-use crate::{LocalDate, MessageBatch, Occurrence, Product, Recipient};
+use crate::{LocalDate, MessageBatch, Occurrence, Product};
 
 /// `{index, day, fireAt}`: an occurrence as in the CloudEvent
 /// `promo.occurrence.due` and `promo dry-run --json`; `fireAt` carries the
@@ -116,21 +116,15 @@ impl MessageBatch {
         self.messages
             .iter()
             .map(|message| InboxMessageJson {
-                idempotency_key: message.idempotency_key.clone(),
-                recipient_id: message.recipient_id.clone(),
+                idempotency_key: message.idempotency_key.to_string(),
+                recipient_id: message.recipient_id.to_string(),
                 promotion_id: self.promotion_id.clone(),
                 day: day.clone(),
                 subject: self.subject.clone(),
-                body: message.body.clone(),
+                body: message.body.to_string(),
                 products: products.clone(),
                 expires_at: expires_at.clone(),
             })
             .collect()
-    }
-}
-
-impl From<RecipientJson> for Recipient {
-    fn from(r: RecipientJson) -> Self {
-        Recipient { user_id: r.user_id, username: r.username, first_name: r.first_name, locale: r.locale }
     }
 }

@@ -15,12 +15,14 @@
 //! - [`json`] holds the serde shapes the host emits and reads (occurrence,
 //!   inbox message, recipient) of shared/spec/contracts.md.
 
+mod batch;
 pub mod cache;
 mod engine;
 pub mod job;
 pub mod jobsink;
 pub mod json;
 
+pub use batch::{MessageBatch, Messages, RecipientTable, RenderedMessage};
 pub use engine::{EngineError, EngineOptions, PromoEngine, Renderer, Schedule, Session};
 
 /// The records of the WIT package `promo:engine` (`wit/engine.wit`), as
@@ -29,7 +31,7 @@ pub mod bindings {
     wasmtime::component::bindgen!({ world: "engine", path: "../wit" });
 }
 
-pub use bindings::exports::promo::engine::fan_out::{MessageBatch, Recipient, RenderedMessage, Shard};
+pub use bindings::exports::promo::engine::fan_out::Shard;
 pub use bindings::promo::engine::types::{
     FieldError, Instant, LocalDate, Occurrence, Problem, Product, Promotion, PromotionPackage, Status,
 };

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use promo_host::{EngineError, EngineOptions, Problem, PromoEngine, Recipient};
+use promo_host::{EngineError, EngineOptions, Problem, PromoEngine, RecipientTable};
 
 const PROMOTION: &str = r#"{
   "id": "summer-2026", "version": 1, "status": "PUBLISHED", "title": "Summer Sale",
@@ -42,11 +42,16 @@ fn schedule_and_render_without_signal_handlers() {
     assert_eq!(schedule.next_fire(SECOND_FIRE_MS).unwrap().unwrap().index, 2);
 
     let mut renderer = engine.prepare(&promotion, 1).unwrap();
-    let recipients = [Recipient { user_id: "u-1".into(), username: "bob".into(), first_name: None, locale: None }];
+    let mut recipients = RecipientTable::with_capacity(2);
+    recipients.push("u-1", "bob", None, None);
+    recipients.push("u-2", "zoe", Some("Zoë"), Some("de-DE"));
     let messages = renderer.render(&recipients).unwrap().to_inbox_messages();
+    assert_eq!(messages.len(), 2);
     assert_eq!(messages[0].idempotency_key, "summer-2026/2026-07-02/u-1");
     assert_eq!(messages[0].body, "Hi bob, 2 left");
     assert_eq!(messages[0].expires_at, "2026-07-04T07:00:00Z");
+    assert_eq!((messages[1].recipient_id.as_str(), messages[1].body.as_str()), ("u-2", "Hi Zoë, 2 left"));
+    assert!(renderer.render(&RecipientTable::default()).unwrap().messages.is_empty());
 }
 
 #[test]

@@ -11,7 +11,7 @@ part_engine_build() {
 # (The job's tests in host/tests/job_* belong to the jobsink part.)
 part_engine_test() {
   (cd "$ROOT" \
-    && cargo test -q -p promo-engine \
+    && cargo test -q -p promo-engine -p promo-string-table \
     && cargo test -q -p promo-host --lib --bins --test dry_run --test engine_api \
     && cargo bench -q -p promo-benches --no-run)
 }

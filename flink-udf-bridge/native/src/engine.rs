@@ -32,7 +32,7 @@ pub struct Occurrence {
 use std::sync::{Mutex, MutexGuard};
 
 use promo_host::json::RecipientJson;
-use promo_host::{EngineError, EngineOptions, PromoEngine, Recipient, Schedule};
+use promo_host::{EngineError, EngineOptions, PromoEngine, Schedule};
 
 fn invalid(field: &str, problem: &str, message: impl Into<String>) -> Failure {
     Failure::Invalid(vec![FieldError { field: field.to_owned(), problem: problem.to_owned(), message: message.into() }])
@@ -101,11 +101,10 @@ impl BridgeEngine {
         let recipients: Vec<RecipientJson> = serde_json::from_str(recipients_json).map_err(|error| {
             invalid("recipients", "malformed", format!("recipients must be a JSON array of {{userId, username, firstName?, locale?}}: {error}"))
         })?;
-        let recipients: Vec<Recipient> = recipients.into_iter().map(Recipient::from).collect();
         let mut session = self.engine.session()?;
         let promotion = session.parse_promotion(json)?;
         let mut renderer = session.prepare(&promotion, index)?;
-        let batch = renderer.render(&recipients)?;
+        let batch = renderer.render(&recipients.iter().collect())?;
         serde_json::to_string(&batch.to_inbox_messages())
             .map_err(|error| Failure::Internal(format!("writing inbox messages: {error}")))
     }

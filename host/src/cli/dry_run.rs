@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use promo_host::json::{self, InboxMessageJson, OccurrenceJson, RecipientJson};
-use promo_host::{Occurrence, PromoEngine, Recipient};
+use promo_host::{Occurrence, PromoEngine};
 use serde::Serialize;
 
 use super::{CliError, read_input};
@@ -65,7 +65,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     // The sample shows the message that would go out now, else the next one, else the first.
     let sample_index = due.or(next).map_or(0, |occurrence| occurrence.index);
     let mut renderer = engine.prepare(&promotion, sample_index).map_err(|e| CliError::from_engine(e, &source))?;
-    let sample = renderer.render(&recipients)?.to_inbox_messages();
+    let sample = renderer.render(&recipients.iter().collect())?.to_inbox_messages();
 
     if args.json {
         let document = DryRun {
@@ -97,20 +97,20 @@ fn parse_now(text: &str) -> Result<Timestamp, CliError> {
     })
 }
 
-fn read_recipients(path: &PathBuf) -> Result<Vec<Recipient>, CliError> {
+fn read_recipients(path: &PathBuf) -> Result<Vec<RecipientJson>, CliError> {
     let text = read_input("--recipients", path)?;
     let mut recipients = Vec::new();
     for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
         let recipient: RecipientJson = serde_json::from_str(line).map_err(|error| {
             CliError::BadInput(format!("--recipients: {} line {}: {error}", path.display(), number + 1))
         })?;
-        recipients.push(recipient.into());
+        recipients.push(recipient);
     }
     Ok(recipients)
 }
 
-fn example_recipient() -> Recipient {
-    Recipient {
+fn example_recipient() -> RecipientJson {
+    RecipientJson {
         user_id: "00000000-0000-4000-8000-000000000001".into(),
         username: "alice".into(),
         first_name: Some("Alice".into()),

@@ -7,10 +7,10 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{
-    engine::{DayEngine, DayOccurrence, FieldProblem, Product, PromotionFacts, RenderedBatch, RenderedMessage, Status},
+    engine::{DayEngine, DayOccurrence, FieldProblem, Product, PromotionFacts, RenderedBatch, Status},
     recipients::Recipient,
 };
-use crate::{EngineError, FieldError, LocalDate, PromoEngine, Promotion, Renderer};
+use crate::{EngineError, FieldError, LocalDate, PromoEngine, Promotion, RecipientTable, Renderer};
 
 /// The component, plus the renderer of the occurrence being delivered.
 pub struct ComponentEngine {
@@ -89,16 +89,11 @@ impl DayEngine for ComponentEngine {
 
     fn render(&mut self, recipients: &[Recipient]) -> anyhow::Result<RenderedBatch> {
         let renderer = self.renderer.as_mut().ok_or_else(|| anyhow::anyhow!("render before prepare"))?;
-        let recipients: Vec<crate::Recipient> = recipients
-            .iter()
-            .map(|recipient| crate::Recipient {
-                user_id: recipient.user_id.clone(),
-                username: recipient.username.clone(),
-                first_name: recipient.first_name.clone(),
-                locale: recipient.locale.clone(),
-            })
-            .collect();
-        let batch = renderer.render(&recipients)?;
+        let mut table = RecipientTable::with_capacity(recipients.len());
+        for r in recipients {
+            table.push(&r.user_id, &r.username, r.first_name.as_deref(), r.locale.as_deref());
+        }
+        let batch = renderer.render(&table)?;
         Ok(RenderedBatch {
             promotion_id: batch.promotion_id,
             day: date(batch.day)?,
@@ -117,15 +112,7 @@ impl DayEngine for ComponentEngine {
                     url: product.url,
                 })
                 .collect(),
-            messages: batch
-                .messages
-                .into_iter()
-                .map(|message| RenderedMessage {
-                    idempotency_key: message.idempotency_key,
-                    recipient_id: message.recipient_id,
-                    body: message.body,
-                })
-                .collect(),
+            messages: batch.messages,
         })
     }
 }

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::recipients::Recipient;
+use crate::Messages;
 
 /// Publication state of a promotion (only `Published` sends anything).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,17 +62,6 @@ pub struct Product {
     pub url: Option<String>,
 }
 
-/// The per-recipient part of an inbox message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedMessage {
-    /// `{promotionId}/{day}/{userId}`.
-    pub idempotency_key: String,
-    /// Keycloak user id.
-    pub recipient_id: String,
-    /// Body with every placeholder filled in.
-    pub body: String,
-}
-
 /// One batch of an occurrence's messages (the component's `message-batch`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedBatch {
@@ -85,8 +75,9 @@ pub struct RenderedBatch {
     pub subject: String,
     /// Products shown with every message.
     pub products: Vec<Product>,
-    /// One message per recipient, in recipient order.
-    pub messages: Vec<RenderedMessage>,
+    /// One message per recipient, in recipient order (kept as the
+    /// component's table: no allocation per message).
+    pub messages: Messages,
 }
 
 /// What the job needs to know about a promotion before sending anything.

@@ -60,12 +60,12 @@ pub fn encode_batch(batch: &RenderedBatch) -> anyhow::Result<Bytes> {
         .messages
         .iter()
         .map(|message| InboxMessage {
-            idempotency_key: &message.idempotency_key,
-            recipient_id: &message.recipient_id,
+            idempotency_key: message.idempotency_key,
+            recipient_id: message.recipient_id,
             promotion_id: &batch.promotion_id,
             day: &day,
             subject: &batch.subject,
-            body: &message.body,
+            body: message.body,
             expires_at: &expires_at,
         })
         .collect();
@@ -117,7 +117,8 @@ impl InboxClient {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::job::engine::{Product, RenderedMessage};
+    use crate::Messages;
+    use crate::job::engine::Product;
     use serde_json::{Value, json};
 
     #[test]
@@ -136,11 +137,11 @@ mod tests {
                 image_url: None,
                 url: Some("https://shop.example/kettle".into()),
             }],
-            messages: vec![RenderedMessage {
-                idempotency_key: "p-1/2026-07-02/u-1".into(),
-                recipient_id: "u-1".into(),
-                body: "Hi \"Ann\" <b>".into(),
-            }],
+            messages: {
+                let mut messages = Messages::with_key_prefix("p-1/2026-07-02/");
+                messages.push("u-1", "Hi \"Ann\" <b>");
+                messages
+            },
         };
         let body: Value = serde_json::from_slice(&encode_batch(&batch).unwrap()).unwrap();
         assert_eq!(

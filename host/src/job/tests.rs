@@ -22,9 +22,10 @@ use serde_json::{Value, json};
 use super::{
     RunArgs, deliver,
     config::JobConfig,
-    engine::{DayEngine, DayOccurrence, FieldProblem, PromotionFacts, RenderedBatch, RenderedMessage, Status},
+    engine::{DayEngine, DayOccurrence, FieldProblem, PromotionFacts, RenderedBatch, Status},
     recipients::Recipient,
 };
+use crate::Messages;
 
 /// The fake shop: `users` customers (every 4th disabled), a promotion, an inbox.
 #[derive(Default)]
@@ -125,14 +126,13 @@ impl DayEngine for FakeEngine {
             expires_at_ms: 0,
             subject: "Sale".into(),
             products: vec![],
-            messages: recipients
-                .iter()
-                .map(|recipient| RenderedMessage {
-                    idempotency_key: format!("{promotion_id}/{day}/{}", recipient.user_id),
-                    recipient_id: recipient.user_id.clone(),
-                    body: format!("Hi {}", recipient.username),
-                })
-                .collect(),
+            messages: {
+                let mut messages = Messages::with_key_prefix(&format!("{promotion_id}/{day}/"));
+                for recipient in recipients {
+                    messages.push(&recipient.user_id, &format!("Hi {}", recipient.username));
+                }
+                messages
+            },
         })
     }
 }

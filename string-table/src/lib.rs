@@ -1,0 +1,220 @@
+//! Many short strings in one buffer: the WIT record `string-table` of
+//! `wit/engine.wit`, used on both sides of the engine component's boundary.
+//!
+//! Passing a value into or out of a WebAssembly component costs per value:
+//! every string is one allocation in the guest and one copy (and, coming out,
+//! one UTF-8 check and one host allocation). A batch of 1,000 recipients
+//! passed as records is about 8,000 such strings, and those crossings cost
+//! more than rendering the messages. As a table — all strings back to back in
+//! one `text`, and where each ends in `ends` — a batch is two values.
+//!
+//! A table is a flat sequence of strings; its users agree on a row width
+//! (four strings per recipient, three per rendered message) and read it with
+//! [`StringTable::rows`]. A table that came across the boundary is checked
+//! with [`StringTable::from_parts`] before anything reads it.
+
+use std::fmt;
+
+/// Strings stored back to back; string `i` is `text[ends[i - 1]..ends[i]]`
+/// (the first starts at 0).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StringTable {
+    text: String,
+    ends: Vec<u32>,
+}
+
+/// Why offsets do not describe strings of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableError {
+    /// `ends[index]` is smaller than the end before it.
+    Decreasing { index: usize },
+    /// `ends[index]` lies beyond the end of the text.
+    BeyondText { index: usize },
+    /// `ends[index]` splits a UTF-8 character.
+    InsideCharacter { index: usize },
+    /// Bytes after the last end belong to no string.
+    TrailingText,
+    /// The number of strings is not a multiple of the row width.
+    PartialRow { width: usize },
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TableError::Decreasing { index } => write!(f, "ends[{index}] is smaller than the end before it"),
+            TableError::BeyondText { index } => write!(f, "ends[{index}] lies beyond the end of the text"),
+            TableError::InsideCharacter { index } => write!(f, "ends[{index}] splits a UTF-8 character"),
+            TableError::TrailingText => write!(f, "the text goes on after the last end"),
+            TableError::PartialRow { width } => write!(f, "the number of strings is not a multiple of {width}"),
+        }
+    }
+}
+
+impl std::error::Error for TableError {}
+
+impl StringTable {
+    /// An empty table with room for `strings` strings of `bytes` bytes in all.
+    pub fn with_capacity(strings: usize, bytes: usize) -> StringTable {
+        StringTable { text: String::with_capacity(bytes), ends: Vec::with_capacity(strings) }
+    }
+
+    /// A table from its parts as they crossed the boundary; checks that the
+    /// ends rise, stay inside the text, fall on character boundaries and
+    /// cover all of it.
+    pub fn from_parts(text: String, ends: Vec<u32>) -> Result<StringTable, TableError> {
+        let mut start = 0usize;
+        for (index, &end) in ends.iter().enumerate() {
+            let end = end as usize;
+            if end < start {
+                return Err(TableError::Decreasing { index });
+            }
+            if end > text.len() {
+                return Err(TableError::BeyondText { index });
+            }
+            if !text.is_char_boundary(end) {
+                return Err(TableError::InsideCharacter { index });
+            }
+            start = end;
+        }
+        if start != text.len() {
+            return Err(TableError::TrailingText);
+        }
+        Ok(StringTable { text, ends })
+    }
+
+    /// The text and the ends, to hand across the boundary.
+    pub fn into_parts(self) -> (String, Vec<u32>) {
+        (self.text, self.ends)
+    }
+
+    /// Appends one string.
+    #[inline]
+    pub fn push(&mut self, string: &str) {
+        self.text.push_str(string);
+        self.close();
+    }
+
+    /// Appends one string written in place by `write`, which may only append
+    /// to the text it is given.
+    #[inline]
+    pub fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        let before = self.text.len();
+        write(&mut self.text);
+        debug_assert!(self.text.len() >= before, "push_with may only append");
+        self.close();
+    }
+
+    #[inline]
+    fn close(&mut self) {
+        let end = u32::try_from(self.text.len()).expect("a string table holds less than 4 GiB of text");
+        self.ends.push(end);
+    }
+
+    /// The number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the table holds no strings.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The length of all strings together, in bytes.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// String `index`, if there is one.
+    pub fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)? as usize;
+        let start = if index == 0 { 0 } else { self.ends[index - 1] as usize };
+        Some(&self.text[start..end])
+    }
+
+    /// The strings, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let mut start = 0usize;
+        self.ends.iter().map(move |&end| {
+            let string = &self.text[start..end as usize];
+            start = end as usize;
+            string
+        })
+    }
+
+    /// Whether the strings make whole rows of `width`.
+    pub fn check_rows(&self, width: usize) -> Result<(), TableError> {
+        if width == 0 || !self.len().is_multiple_of(width) {
+            return Err(TableError::PartialRow { width });
+        }
+        Ok(())
+    }
+
+    /// The strings in rows of `N`; fails when the count is not a multiple of `N`.
+    pub fn rows<const N: usize>(&self) -> Result<impl ExactSizeIterator<Item = [&str; N]> + '_, TableError> {
+        self.check_rows(N)?;
+        let mut strings = self.iter();
+        Ok((0..self.len() / N).map(move |_| std::array::from_fn(|_| strings.next().expect("the count is a multiple of N"))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(strings: &[&str]) -> StringTable {
+        let mut table = StringTable::default();
+        for string in strings {
+            table.push(string);
+        }
+        table
+    }
+
+    #[test]
+    fn strings_come_back_in_order_including_empty_and_multibyte_ones() {
+        let table = table(&["user-1", "", "Zoë", "日本"]);
+        assert_eq!(table.len(), 4);
+        assert_eq!(table.iter().collect::<Vec<_>>(), ["user-1", "", "Zoë", "日本"]);
+        assert_eq!(table.get(2), Some("Zoë"));
+        assert_eq!(table.get(4), None);
+        assert_eq!(table.text_len(), "user-1Zoë日本".len());
+    }
+
+    #[test]
+    fn push_with_writes_one_string_in_place() {
+        let mut table = table(&["a"]);
+        table.push_with(|text| {
+            text.push_str("b/");
+            text.push_str("cd");
+        });
+        assert_eq!(table.iter().collect::<Vec<_>>(), ["a", "b/cd"]);
+    }
+
+    #[test]
+    fn rows_group_strings_and_refuse_a_partial_row() {
+        let table = table(&["k1", "u1", "body 1", "k2", "u2", "body 2"]);
+        let rows: Vec<[&str; 3]> = table.rows::<3>().unwrap().collect();
+        assert_eq!(rows, [["k1", "u1", "body 1"], ["k2", "u2", "body 2"]]);
+        assert_eq!(table.rows::<4>().err(), Some(TableError::PartialRow { width: 4 }));
+        assert_eq!(StringTable::default().rows::<4>().unwrap().count(), 0);
+    }
+
+    #[test]
+    fn parts_round_trip() {
+        let original = table(&["x", "", "yz"]);
+        let (text, ends) = original.clone().into_parts();
+        assert_eq!((text.as_str(), ends.as_slice()), ("xyz", [1, 1, 3].as_slice()));
+        assert_eq!(StringTable::from_parts(text, ends), Ok(original));
+    }
+
+    #[test]
+    fn from_parts_refuses_ends_that_do_not_describe_the_text() {
+        let parts = |text: &str, ends: &[u32]| StringTable::from_parts(text.to_string(), ends.to_vec());
+        assert_eq!(parts("abc", &[2, 1, 3]), Err(TableError::Decreasing { index: 1 }));
+        assert_eq!(parts("abc", &[1, 4]), Err(TableError::BeyondText { index: 1 }));
+        assert_eq!(parts("zoë", &[3, 4]), Err(TableError::InsideCharacter { index: 0 }));
+        assert_eq!(parts("abc", &[1, 2]), Err(TableError::TrailingText));
+        assert_eq!(parts("abc", &[]), Err(TableError::TrailingText));
+        assert_eq!(parts("", &[]).map(|table| table.len()), Ok(0));
+    }
+}
