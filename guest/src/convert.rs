@@ -130,13 +130,6 @@ impl From<wit::Promotion> for model::Promotion {
     }
 }
 
-/// A recipient table as it crossed the boundary, checked before anything reads it.
-pub fn recipient_table(table: wit::StringTable) -> Result<model::StringTable, model::FieldError> {
-    model::StringTable::from_parts(table.text, table.ends).map_err(|error| {
-        model::FieldError::new("recipients.ends", model::Problem::Malformed, format!("recipients.ends does not describe the text: {error}"))
-    })
-}
-
 impl From<model::StringTable> for wit::StringTable {
     fn from(table: model::StringTable) -> Self {
         let (text, ends) = table.into_parts();

@@ -79,8 +79,8 @@ impl fan_out::Guest for Engine {
 
 impl fan_out::GuestOccurrenceRenderer for template::OccurrenceRenderer {
     fn render(&self, recipients: RecipientTable) -> Result<MessageBatch, FieldError> {
-        let table = convert::recipient_table(recipients)?;
-        Ok(self.render(template::recipients(&table)?).into())
+        // Read straight from what crossed: each string is checked as it is read.
+        Ok(self.render(template::recipients(&recipients.text, &recipients.ends)?)?.into())
     }
 }
 

@@ -16,6 +16,7 @@
 //! filled in then, so rendering a recipient is a few string copies.
 
 use crate::model::{FieldError, MessageBatch, Occurrence, Problem, Product, Promotion, Recipient, StringTable};
+use promo_string_table::{TableError, checked_rows};
 use crate::promotion;
 use jiff::Timestamp;
 
@@ -181,15 +182,19 @@ impl OccurrenceRenderer {
 
     /// The messages of a batch of recipients, in recipient order, written
     /// into one table (two strings per message: key, body).
-    pub fn render<'r>(&self, recipients: impl ExactSizeIterator<Item = Recipient<'r>>) -> MessageBatch {
+    /// Stops at the first recipient that cannot be read.
+    pub fn render<'r>(
+        &self,
+        recipients: impl ExactSizeIterator<Item = Result<Recipient<'r>, FieldError>>,
+    ) -> Result<MessageBatch, FieldError> {
         let count = recipients.len();
         // A guess at the text's size (ids are UUIDs, names short); the table grows if it is short.
         let per_message = self.key_prefix.len() + 36 + self.body_text_len + 16;
         let mut messages = StringTable::with_capacity(2 * count, count * per_message);
         for recipient in recipients {
-            self.render_one(&recipient, &mut messages);
+            self.render_one(&recipient?, &mut messages);
         }
-        MessageBatch {
+        Ok(MessageBatch {
             promotion_id: self.promotion_id.clone(),
             day: self.occurrence.day,
             expires_at: self.expires_at,
@@ -197,7 +202,7 @@ impl OccurrenceRenderer {
             key_prefix: self.key_prefix.clone(),
             products: self.products.clone(),
             messages,
-        }
+        })
     }
 
     fn render_one(&self, recipient: &Recipient, messages: &mut StringTable) {
@@ -220,19 +225,23 @@ impl OccurrenceRenderer {
     }
 }
 
-/// The recipients of a `recipient-table` (four strings each: user id,
-/// username, first name, locale; empty means unknown), or the error naming
-/// `recipients.ends` when the table is not whole rows of its text.
-pub fn recipients(table: &StringTable) -> Result<impl ExactSizeIterator<Item = Recipient<'_>> + '_, FieldError> {
-    let rows = table.rows::<4>().map_err(|error| {
-        FieldError::new("recipients.ends", Problem::Malformed, format!("recipients.ends must describe four strings per recipient: {error}"))
-    })?;
-    Ok(rows.map(move |[user_id, username, first_name, locale]| Recipient {
-        user_id,
-        username,
-        first_name: known(first_name),
-        locale: known(locale),
+/// The recipients of a `recipient-table` as it crossed the boundary (four
+/// strings each: user id, username, first name, locale; empty means unknown),
+/// each checked as it is read; a table that is not whole rows of its text
+/// fails naming `recipients.ends`.
+pub fn recipients<'a>(
+    text: &'a str,
+    ends: &'a [u32],
+) -> Result<impl ExactSizeIterator<Item = Result<Recipient<'a>, FieldError>> + 'a, FieldError> {
+    let rows = checked_rows::<4>(text, ends).map_err(malformed_table)?;
+    Ok(rows.map(|row| {
+        let [user_id, username, first_name, locale] = row.map_err(malformed_table)?;
+        Ok(Recipient { user_id, username, first_name: known(first_name), locale: known(locale) })
     }))
+}
+
+fn malformed_table(error: TableError) -> FieldError {
+    FieldError::new("recipients.ends", Problem::Malformed, format!("recipients.ends must describe four strings per recipient of the text: {error}"))
 }
 
 fn known(text: &str) -> Option<&str> {
@@ -276,7 +285,7 @@ mod tests {
     }
 
     fn render<'r>(renderer: &OccurrenceRenderer, recipients: &[Recipient<'r>]) -> MessageBatch {
-        renderer.render(recipients.iter().copied())
+        renderer.render(recipients.iter().copied().map(Ok)).unwrap()
     }
 
     fn bodies(batch: &MessageBatch) -> Vec<&str> {
@@ -382,7 +391,8 @@ mod tests {
         for string in ["u-1", "alice", "Alice", "de-DE", "u-2", "bob", "", ""] {
             table.push(string);
         }
-        let read: Vec<Recipient> = recipients(&table).unwrap().collect();
+        let (text, ends) = table.into_parts();
+        let read: Vec<Recipient> = recipients(&text, &ends).unwrap().map(Result::unwrap).collect();
         assert_eq!(
             read,
             [
@@ -391,16 +401,17 @@ mod tests {
             ]
         );
         let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
-        assert_eq!(bodies(&renderer.render(recipients(&table).unwrap())), ["Hi Alice", "Hi bob"]);
+        assert_eq!(bodies(&renderer.render(recipients(&text, &ends).unwrap()).unwrap()), ["Hi Alice", "Hi bob"]);
     }
 
     #[test]
-    fn a_recipient_table_of_partial_rows_names_its_ends() {
-        let mut table = StringTable::default();
-        for string in ["u-1", "alice", "Alice"] {
-            table.push(string);
-        }
-        let error = recipients(&table).err().unwrap();
+    fn a_malformed_recipient_table_names_its_ends() {
+        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        // Three strings: not a whole recipient.
+        let error = recipients("u-1aliceAlice", &[3, 8, 13]).err().unwrap();
+        assert_eq!((error.field.as_str(), &error.problem), ("recipients.ends", &Problem::Malformed));
+        // Whole rows, but the second recipient's user id ends before it starts.
+        let error = renderer.render(recipients("u-1bobu-2carol", &[3, 6, 6, 6, 2, 14, 14, 14]).unwrap()).unwrap_err();
         assert_eq!((error.field.as_str(), &error.problem), ("recipients.ends", &Problem::Malformed));
     }
 }

@@ -52,10 +52,10 @@ impl RecipientTable {
         self.wit.ends.is_empty()
     }
 
-    /// The same recipients as a [`StringTable`] (for comparing with the
-    /// engine's modules run natively).
-    pub fn to_string_table(&self) -> StringTable {
-        StringTable::from_parts(self.wit.text.clone(), self.wit.ends.clone()).expect("push writes whole strings")
+    /// The text and the ends, as the component receives them (for running
+    /// the engine's modules natively on the same table).
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.wit.text, &self.wit.ends)
     }
 
     /// The WIT record the call lowers.
@@ -187,9 +187,9 @@ mod tests {
         recipients.push("u-1", "alice", Some("Alice"), Some("de-DE"));
         recipients.push("u-2", "bob", None, None);
         assert_eq!(recipients.len(), 2);
-        let table = recipients.to_string_table();
-        let strings: Vec<&str> = table.iter().collect();
-        assert_eq!(strings, ["u-1", "alice", "Alice", "de-DE", "u-2", "bob", "", ""]);
+        let (text, ends) = recipients.parts();
+        let rows: Vec<[&str; 4]> = promo_string_table::checked_rows(text, ends).unwrap().map(Result::unwrap).collect();
+        assert_eq!(rows, [["u-1", "alice", "Alice", "de-DE"], ["u-2", "bob", "", ""]]);
     }
 
     #[test]

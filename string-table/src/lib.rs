@@ -152,10 +152,43 @@ impl StringTable {
 
     /// The strings in rows of `N`; fails when the count is not a multiple of `N`.
     pub fn rows<const N: usize>(&self) -> Result<impl ExactSizeIterator<Item = [&str; N]> + '_, TableError> {
-        self.check_rows(N)?;
-        let mut strings = self.iter();
-        Ok((0..self.len() / N).map(move |_| std::array::from_fn(|_| strings.next().expect("the count is a multiple of N"))))
+        let rows = checked_rows::<N>(&self.text, &self.ends)?;
+        Ok(rows.map(|row| row.expect("a table's ends are checked when it is made")))
     }
+}
+
+/// Rows of `N` strings read straight from a table's parts as they crossed a
+/// boundary, each string checked as it is read (in order, inside the text, on
+/// character boundaries): one pass, where [`StringTable::from_parts`] followed
+/// by [`StringTable::rows`] checks twice. Fails at once when the count is not a
+/// multiple of `N` or text follows the last end.
+pub fn checked_rows<'a, const N: usize>(
+    text: &'a str,
+    ends: &'a [u32],
+) -> Result<impl ExactSizeIterator<Item = Result<[&'a str; N], TableError>> + 'a, TableError> {
+    if N == 0 || !ends.len().is_multiple_of(N) {
+        return Err(TableError::PartialRow { width: N });
+    }
+    if ends.last().map_or(0, |&end| end as usize) != text.len() {
+        return Err(TableError::TrailingText);
+    }
+    let mut start = 0usize;
+    Ok(ends.chunks_exact(N).enumerate().map(move |(row, row_ends)| {
+        let mut strings = [""; N];
+        for (column, (&end, string)) in row_ends.iter().zip(&mut strings).enumerate() {
+            let end = end as usize;
+            let index = row * N + column;
+            *string = text.get(start..end).ok_or(if end < start {
+                TableError::Decreasing { index }
+            } else if end > text.len() {
+                TableError::BeyondText { index }
+            } else {
+                TableError::InsideCharacter { index }
+            })?;
+            start = end;
+        }
+        Ok(strings)
+    }))
 }
 
 #[cfg(test)]
@@ -216,5 +249,17 @@ mod tests {
         assert_eq!(parts("abc", &[1, 2]), Err(TableError::TrailingText));
         assert_eq!(parts("abc", &[]), Err(TableError::TrailingText));
         assert_eq!(parts("", &[]).map(|table| table.len()), Ok(0));
+    }
+
+    #[test]
+    fn checked_rows_read_parts_and_name_the_first_bad_end() {
+        let rows = |text: &'static str, ends: &'static [u32]| checked_rows::<2>(text, ends);
+        let read: Vec<_> = rows("k1b1k2b2", &[2, 4, 6, 8]).unwrap().collect();
+        assert_eq!(read, [Ok(["k1", "b1"]), Ok(["k2", "b2"])]);
+        assert_eq!(rows("k1b1", &[2]).err(), Some(TableError::PartialRow { width: 2 }));
+        assert_eq!(rows("k1b1", &[2, 3]).err(), Some(TableError::TrailingText));
+        assert_eq!(rows("k1b1k2", &[2, 7, 5, 6]).unwrap().next(), Some(Err(TableError::BeyondText { index: 1 })));
+        assert_eq!(rows("k1b1k2", &[4, 2, 5, 6]).unwrap().next(), Some(Err(TableError::Decreasing { index: 1 })));
+        assert_eq!(rows("zoëb", &[3, 5]).unwrap().next(), Some(Err(TableError::InsideCharacter { index: 0 })));
     }
 }
