@@ -204,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn a_message_table_of_partial_rows_or_foreign_keys_is_refused() {
+    fn a_message_table_of_partial_rows_or_short_keys_is_refused() {
         let wit = |text: &str, ends: &[u32]| bindings::promo::engine::types::StringTable { text: text.into(), ends: ends.to_vec() };
         let refused = |text, ends| Messages::from_wit("p/d/".into(), wit(text, ends)).unwrap_err().to_string();
         assert_eq!(refused("p/d/u-1", &[7]), TableError::PartialRow { width: 2 }.to_string());
