@@ -7,8 +7,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group};
 use jiff::Timestamp;
 use promo_engine::template::recipients as recipients_of;
-use promo_host::json::RecipientJson;
-use promo_host::{EngineOptions, PromoEngine, RecipientTable};
+use promo_host::{EngineOptions, PromoEngine, Recipient, RecipientTable};
 
 /// A four-week promotion in Berlin crossing the end of summer time.
 const PROMOTION: &str = r#"{
@@ -28,9 +27,9 @@ const PROMOTION: &str = r#"{
 const MIDDLE_MS: i64 = 1_792_497_600_000;
 
 /// Customers as the job reads them from Keycloak (owned strings).
-fn recipients(count: usize) -> Vec<RecipientJson> {
+fn recipients(count: usize) -> Vec<Recipient> {
     (0..count)
-        .map(|i| RecipientJson {
+        .map(|i| Recipient {
             user_id: format!("2f6c1e4a-0000-4000-8000-{i:012}"),
             username: format!("customer{i}"),
             first_name: (i % 3 != 0).then(|| format!("Customer {i}")),
@@ -41,7 +40,7 @@ fn recipients(count: usize) -> Vec<RecipientJson> {
 
 /// The batch as the engine takes it: one recipient table (the job packs
 /// each batch of customers into one).
-fn recipient_table(recipients: &[RecipientJson]) -> RecipientTable {
+fn recipient_table(recipients: &[Recipient]) -> RecipientTable {
     recipients.iter().collect()
 }
 

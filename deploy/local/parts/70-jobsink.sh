@@ -1,4 +1,4 @@
-# The local JobSink (`promo jobsink`, host/src/jobsink): a stand-in for Knative
+# The local JobSink (`promo jobsink`, host/promo/src/jobsink): a stand-in for Knative
 # Eventing's JobSink on $JOBSINK_URL. Each accepted CloudEvent becomes a "job":
 # the event file in $STATE/jobsink/<job>/event and $PROMO_SHARD_COUNT processes
 # of `promo run` (JOB_COMPLETION_INDEX 0..n-1), logs beside the event file.
@@ -10,7 +10,7 @@ export PROMO_SHARD_COUNT
 jobsink_promo() { echo "$ROOT/target/release/promo"; }
 
 part_jobsink_build() {
-  (cd "$ROOT" && cargo build --release -q -p promo-host --bin promo) || die "building promo failed"
+  (cd "$ROOT" && cargo build --release -q -p promo) || die "building promo failed"
 }
 
 part_jobsink_start() {
@@ -29,7 +29,7 @@ part_jobsink_stop() { stop_process jobsink; }
 # sharding, skips and the JobSink end to end. The stack tests are `#[ignore]`d
 # for a plain `cargo test`, hence `--include-ignored` here, where the stack runs.
 part_jobsink_test() {
-  (cd "$ROOT" && cargo test -p promo-host --test job_cli --test job_delivery --test jobsink_local \
+  (cd "$ROOT" && cargo test -p promo --test job_cli --test job_delivery --test jobsink_local \
     -- --include-ignored --test-threads=1)
 }
 

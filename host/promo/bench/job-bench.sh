@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of `promo run` (the Knative job) into the real inbox service.
 #
-#   host/bench/job-bench.sh [COUNT...]      default: 100000 1000000
+#   host/promo/bench/job-bench.sh [COUNT...]      default: 100000 1000000
 #
 # Needs Keycloak and the inbox running (./dev up, or run_hook keycloak/inbox start).
 # For each COUNT: a recipients file of COUNT fake customers, a fresh promotion id
@@ -16,14 +16,14 @@
 #   - the job's peak RSS (max resident set size).
 # The bench's rows are deleted from the inbox database afterwards and the table compacted.
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 source "$ROOT/deploy/local/lib.sh"
 COUNTS=("$@"); [ ${#COUNTS[@]} -gt 0 ] || COUNTS=(100000 1000000)
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 TICKS=$(getconf CLK_TCK)
 
 command -v /usr/bin/time >/dev/null || ensure_apt time
-(cd "$ROOT" && cargo build -q --release -p promo-host --bin promo)
+(cd "$ROOT" && cargo build -q --release -p promo)
 # A private copy: the target directory is shared with other clones' builds.
 cp "$ROOT/target/release/promo" "$WORK/promo"
 PROMO="$WORK/promo"

@@ -17,9 +17,7 @@
 
 pub mod auth;
 pub mod calendar;
-pub mod component;
 pub mod config;
-pub mod engine;
 pub mod event;
 pub mod inbox;
 pub mod log;
@@ -38,6 +36,7 @@ use std::{
 use anyhow::Context;
 use bytes::Bytes;
 use futures::StreamExt;
+use promo_host::{EngineError, LocalDate, PromoEngine, Status};
 use serde_json::json;
 use tokio::sync::mpsc;
 
@@ -45,33 +44,15 @@ use self::{
     auth::TokenSource,
     calendar::CalendarClient,
     config::JobConfig,
-    engine::{DayEngine, PromotionFacts, Status},
     event::DueEvent,
     inbox::InboxClient,
     recipients::{KeycloakDirectory, RecipientSource},
     retry::RetryPolicy,
 };
+use crate::failure::{BadInput, Failure};
 
 /// Where a Knative JobSink mounts the event.
 pub const DEFAULT_EVENT_FILE: &str = "/etc/jobsink-event/event";
-
-/// Bad input: an event, an option or a configuration value, named by `field`
-/// (exit code 2).
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{field}: {message}")]
-pub struct BadInput {
-    /// The event field, option or environment variable at fault.
-    pub field: String,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-impl BadInput {
-    /// A bad-input error about `field`.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
-    }
-}
 
 /// Options of `promo run`.
 #[derive(Debug, Clone, clap::Args)]
@@ -89,43 +70,22 @@ pub struct RunArgs {
     pub promotion_from_event: bool,
 }
 
-/// Why a run did not deliver: bad input (exit code 2) or a failure (exit code 1).
-#[derive(Debug, thiserror::Error)]
-pub enum JobError {
-    /// A bad event, option or configuration value, naming the field.
-    #[error(transparent)]
-    BadInput(BadInput),
-    /// Anything else: a service kept failing, the deadline passed, …
-    #[error("{0:#}")]
-    Failed(anyhow::Error),
-}
-
-impl JobError {
-    /// The process exit code the README documents.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Self::BadInput(_) => 2,
-            Self::Failed(_) => 1,
-        }
-    }
-}
-
 /// Runs the job with the engine component (`promo run`).
-pub fn run(args: RunArgs) -> Result<(), JobError> {
-    run_with_engine(args, || Ok(Box::new(component::ComponentEngine::load()?) as Box<dyn DayEngine>))
+pub fn run(args: RunArgs) -> Result<(), Failure> {
+    run_with_engine(args, PromoEngine::with_defaults)
 }
 
-/// Runs the job with an engine made by `load_engine`.
+/// Runs the job with the engine `load_engine` makes (tests choose its cache).
 pub fn run_with_engine(
     args: RunArgs,
-    load_engine: impl FnOnce() -> anyhow::Result<Box<dyn DayEngine>> + Send + 'static,
-) -> Result<(), JobError> {
+    load_engine: impl FnOnce() -> anyhow::Result<PromoEngine> + Send + 'static,
+) -> Result<(), Failure> {
     let started = Instant::now();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|error| JobError::Failed(anyhow::Error::new(error).context("starting the async runtime")))?;
+        .map_err(|error| Failure::Failed(anyhow::Error::new(error).context("starting the async runtime")))?;
     let result = runtime.block_on(async move {
         let config = JobConfig::from_env()?;
         let deadline = config.deadline;
@@ -137,12 +97,9 @@ pub fn run_with_engine(
     // Blocking tasks (a render in flight) must not keep a failed run alive.
     runtime.shutdown_timeout(Duration::from_millis(100));
     result.map_err(|error| {
-        let error = match error.downcast::<BadInput>() {
-            Ok(bad) => JobError::BadInput(bad),
-            Err(error) => JobError::Failed(error),
-        };
-        log::emit("error", "failed", json!({ "exitCode": error.exit_code(), "message": error.to_string() }));
-        error
+        let failure = Failure::from(error);
+        log::emit("error", "failed", json!({ "exitCode": failure.exit_code(), "message": failure.to_string() }));
+        failure
     })
 }
 
@@ -158,7 +115,7 @@ struct Progress {
 async fn deliver(
     args: RunArgs,
     config: JobConfig,
-    load_engine: impl FnOnce() -> anyhow::Result<Box<dyn DayEngine>> + Send + 'static,
+    load_engine: impl FnOnce() -> anyhow::Result<PromoEngine> + Send + 'static,
     started: Instant,
 ) -> anyhow::Result<()> {
     let bytes = tokio::fs::read(&args.event_file)
@@ -168,7 +125,8 @@ async fn deliver(
     let shard = json!({ "index": config.shard_index, "count": config.shard_count });
     log::info(
         "event",
-        json!({ "source": due.source, "id": due.id, "promotionId": due.promotion_id, "day": due.day.to_string(), "shard": shard }),
+        json!({ "source": due.source, "id": due.id, "promotionId": due.promotion_id, "day": due.day.to_string(),
+                "fireAt": due.fire_at.to_string(), "shard": shard }),
     );
 
     // The component loads on its own thread while the first HTTP calls run.
@@ -194,21 +152,24 @@ async fn deliver(
             None => return skipped(&due, "the promotion no longer exists in the calendar"),
         }
     };
-    let mut engine = engine.await.context("loading the engine component")??;
-    let PromotionFacts { status, occurrences } = match engine.inspect(&promotion_json)? {
-        Ok(facts) => facts,
-        Err(problems) => {
-            let problem = problems.first().map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
+    let engine = engine.await.context("loading the engine component")??;
+    let promotion = match engine.parse_promotion(&promotion_json) {
+        Ok(promotion) => promotion,
+        Err(EngineError::Invalid(problems)) => {
+            let first = problems.first();
+            let problem = first.map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
             if args.promotion_from_event {
-                return Err(BadInput::new(format!("data.promotion.{}", problems.first().map(|p| p.field.as_str()).unwrap_or("")), problem).into());
+                return Err(BadInput::new(format!("data.promotion.{}", first.map(|p| p.field.as_str()).unwrap_or("")), problem).into());
             }
             anyhow::bail!("the calendar's promotion {} is invalid: {problem}", due.promotion_id);
         }
+        Err(EngineError::Failed(error)) => return Err(error),
     };
-    if status != Status::Published {
-        return skipped(&due, &format!("the promotion is {} now, not PUBLISHED", format!("{status:?}").to_uppercase()));
+    if promotion.status != Status::Published {
+        return skipped(&due, &format!("the promotion is {} now, not PUBLISHED", format!("{:?}", promotion.status).to_uppercase()));
     }
-    let Some(occurrence) = occurrences.iter().find(|occurrence| occurrence.day == due.day) else {
+    let day = LocalDate::from(due.day);
+    let Some(occurrence) = engine.plan(&promotion)?.occurrences()?.into_iter().find(|occurrence| occurrence.day == day) else {
         return skipped(&due, "the day is no longer inside the promotion's window");
     };
 
@@ -227,17 +188,19 @@ async fn deliver(
     let _ = warm_token.await;
     // One shard takes everything: no counting pass before the first batch.
     let total = if config.shard_count == 1 { None } else { Some(source.count(&retry).await?) };
-    let shards = engine
-        .plan_shards(total.unwrap_or(u64::MAX), config.shard_count)?
-        .map_err(|problem| BadInput::new("PROMO_SHARD_COUNT", problem.message))?;
+    let shards = engine.plan_shards(total.unwrap_or(u64::MAX), config.shard_count).map_err(|error| match error {
+        EngineError::Invalid(mut problems) => {
+            BadInput::new("PROMO_SHARD_COUNT", problems.pop().map(|problem| problem.message).unwrap_or_default()).into()
+        }
+        EngineError::Failed(error) => error,
+    })?;
     let range = shards
         .get(config.shard_index as usize)
-        .cloned()
+        .map(|shard| shard.start..shard.end)
         .ok_or_else(|| BadInput::new("JOB_COMPLETION_INDEX", format!("the component planned {} shards", shards.len())))?;
-    if let Err(problems) = engine.prepare(&promotion_json, occurrence.index)? {
-        let problem = problems.first().map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
-        anyhow::bail!("preparing occurrence {} failed: {problem}", occurrence.index);
-    }
+    let mut renderer = engine
+        .prepare(&promotion, occurrence.index)
+        .with_context(|| format!("preparing occurrence {} of promotion {}", occurrence.index, due.promotion_id))?;
     log::info(
         "plan",
         json!({
@@ -259,7 +222,7 @@ async fn deliver(
     };
     let renderer = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         while let Some(recipients) = recipient_rx.blocking_recv() {
-            let batch = engine.render(&recipients).context("rendering a batch through the component")?;
+            let batch = renderer.render(&recipients).context("rendering a batch through the component")?;
             let body = inbox::encode_batch(&batch)?;
             if encoded_tx.blocking_send((recipients.len() as u64, body)).is_err() {
                 break; // the posting stage failed; its error is reported

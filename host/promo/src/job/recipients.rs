@@ -11,7 +11,8 @@
 
 use std::{ops::Range, path::PathBuf, sync::Arc};
 
-use serde::{Deserialize, Serialize};
+use promo_host::{Recipient, RecipientTable};
+use serde::Deserialize;
 use tokio::{
     io::{AsyncBufReadExt, BufReader},
     sync::mpsc,
@@ -22,22 +23,6 @@ use super::{
     auth::TokenSource,
     retry::{CallError, RetryPolicy},
 };
-
-/// One customer who receives the message (the component's `recipient`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Recipient {
-    /// Keycloak user id (`sub`).
-    pub user_id: String,
-    /// Keycloak username.
-    pub username: String,
-    /// First name, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// BCP 47 language tag, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
-}
 
 /// Where the recipients come from.
 pub enum RecipientSource {
@@ -72,9 +57,9 @@ impl RecipientSource {
         range: Range<u64>,
         batch_size: usize,
         retry: &RetryPolicy,
-        batches: mpsc::Sender<Vec<Recipient>>,
+        batches: mpsc::Sender<RecipientTable>,
     ) -> anyhow::Result<()> {
-        let mut batcher = Batcher { batch: Vec::with_capacity(batch_size), batch_size, batches };
+        let mut batcher = Batcher { batch: RecipientTable::with_capacity(batch_size), batch_size, batches };
         match self {
             Self::Keycloak(directory) => directory.send_range(range, retry, &mut batcher).await?,
             Self::File(path) => {
@@ -92,7 +77,7 @@ impl RecipientSource {
                         let recipient: Recipient = serde_json::from_str(&line).map_err(|error| {
                             BadInput::new(format!("recipients line {line_number}"), error.to_string())
                         })?;
-                        if !batcher.push(recipient).await {
+                        if !batcher.push(&recipient.user_id, &recipient.username, recipient.first_name.as_deref(), recipient.locale.as_deref()).await {
                             return Ok(());
                         }
                     }
@@ -112,17 +97,17 @@ async fn open_lines(path: &PathBuf) -> anyhow::Result<tokio::io::Lines<BufReader
     Ok(BufReader::with_capacity(256 * 1024, file).lines())
 }
 
-/// Groups single recipients into batches for the renderer.
+/// Groups single recipients into the renderer's tables.
 struct Batcher {
-    batch: Vec<Recipient>,
+    batch: RecipientTable,
     batch_size: usize,
-    batches: mpsc::Sender<Vec<Recipient>>,
+    batches: mpsc::Sender<RecipientTable>,
 }
 
 impl Batcher {
     /// Adds one; false when the receiving side has stopped.
-    async fn push(&mut self, recipient: Recipient) -> bool {
-        self.batch.push(recipient);
+    async fn push(&mut self, user_id: &str, username: &str, first_name: Option<&str>, locale: Option<&str>) -> bool {
+        self.batch.push(user_id, username, first_name, locale);
         if self.batch.len() < self.batch_size {
             return true;
         }
@@ -133,7 +118,7 @@ impl Batcher {
         if self.batch.is_empty() {
             return true;
         }
-        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(self.batch_size));
+        let batch = std::mem::replace(&mut self.batch, RecipientTable::with_capacity(self.batch_size));
         self.batches.send(batch).await.is_ok()
     }
 }
@@ -189,9 +174,8 @@ impl KeycloakDirectory {
             let page = self.page(first, max, false, retry).await?;
             let fetched = page.len() as u64;
             for user in page.into_iter().filter(|user| user.enabled) {
-                let locale = user.attributes.and_then(|mut attributes| attributes.remove("locale")).and_then(|mut values| values.pop());
-                let recipient = Recipient { user_id: user.id, username: user.username, first_name: user.first_name.filter(|name| !name.is_empty()), locale };
-                if !batcher.push(recipient).await {
+                let locale = user.attributes.as_ref().and_then(|attributes| attributes.get("locale")).and_then(|values| values.last());
+                if !batcher.push(&user.id, &user.username, user.first_name.as_deref(), locale.map(String::as_str)).await {
                     return Ok(());
                 }
             }

@@ -1,5 +1,5 @@
-//! Builds the engine component (`../guest`, for wasm32-wasip2) and puts it in
-//! `$OUT_DIR/promo_engine.wasm`, where `src/engine.rs` embeds it with
+//! Builds the engine component (`../../guest`, for wasm32-wasip2) and puts it in
+//! `$OUT_DIR/promo_engine.wasm`, where `src/lib.rs` embeds it with
 //! `include_bytes!`. So `cargo build` of the host from a fresh clone yields one
 //! self-contained artifact, and the component always matches the WIT the host
 //! was compiled against.
@@ -17,7 +17,7 @@ use std::process::Command;
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let workspace = manifest_dir.parent().expect("host/ lives in the workspace root").to_path_buf();
+    let workspace = manifest_dir.ancestors().nth(2).expect("host/embedding/ lives two levels below the workspace root").to_path_buf();
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let embedded = out_dir.join("promo_engine.wasm");
 

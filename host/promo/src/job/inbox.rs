@@ -10,13 +10,14 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use promo_host::MessageBatch;
+use promo_host::json::{format_day, format_instant_utc};
+
 use super::{
     auth::TokenSource,
-    engine::RenderedBatch,
     retry::{CallError, RetryPolicy},
 };
 
@@ -51,11 +52,11 @@ struct BatchRequest<'a> {
 
 /// The request body for a rendered batch: `{"products": [...], "messages": [inbox message…]}`
 /// with `day` as `YYYY-MM-DD` and `expiresAt` as RFC 3339 (UTC).
-pub fn encode_batch(batch: &RenderedBatch) -> anyhow::Result<Bytes> {
+pub fn encode_batch(batch: &MessageBatch) -> anyhow::Result<Bytes> {
     // Fields shared by every message are formatted once per batch.
     let products = serde_json::value::to_raw_value(&batch.products)?;
-    let day = batch.day.to_string();
-    let expires_at = Timestamp::from_millisecond(batch.expires_at_ms)?.to_string();
+    let day = format_day(batch.day);
+    let expires_at = format_instant_utc(batch.expires_at);
     let messages = batch
         .messages
         .iter()
@@ -117,16 +118,15 @@ impl InboxClient {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Messages;
-    use crate::job::engine::Product;
+    use promo_host::{LocalDate, Messages, Product};
     use serde_json::{Value, json};
 
     #[test]
     fn encodes_the_contract_shape_with_the_products_once_per_batch() {
-        let batch = RenderedBatch {
+        let batch = MessageBatch {
             promotion_id: "p-1".into(),
-            day: "2026-07-02".parse().unwrap(),
-            expires_at_ms: 1_783_148_400_000,
+            day: LocalDate { year: 2026, month: 7, day: 2 },
+            expires_at: 1_783_148_400_000,
             subject: "Summer sale".into(),
             products: vec![Product {
                 sku: "SKU-1".into(),

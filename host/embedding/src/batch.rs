@@ -5,8 +5,7 @@
 
 use promo_string_table::StringTable;
 
-use crate::json::RecipientJson;
-use crate::{LocalDate, Product, bindings};
+use crate::{LocalDate, Product, Recipient, bindings};
 
 /// Recipients for [`crate::Renderer::render`] (the WIT `recipient-table`:
 /// user id, username, first name, locale per recipient; empty is unknown).
@@ -64,8 +63,8 @@ impl RecipientTable {
     }
 }
 
-impl<'a> FromIterator<&'a RecipientJson> for RecipientTable {
-    fn from_iter<I: IntoIterator<Item = &'a RecipientJson>>(recipients: I) -> Self {
+impl<'a> FromIterator<&'a Recipient> for RecipientTable {
+    fn from_iter<I: IntoIterator<Item = &'a Recipient>>(recipients: I) -> Self {
         let recipients = recipients.into_iter();
         let mut table = RecipientTable::with_capacity(recipients.size_hint().0);
         for r in recipients {

@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use promo_host::json::{self, InboxMessageJson, OccurrenceJson, RecipientJson};
-use promo_host::{Occurrence, PromoEngine};
+use promo_host::json::{self, InboxMessageJson, OccurrenceJson};
+use promo_host::{Occurrence, PromoEngine, Recipient};
 use serde::Serialize;
 
-use super::{CliError, read_input};
+use super::read_input;
+use crate::failure::Failure;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -39,7 +40,7 @@ struct DryRun {
     sample: Vec<InboxMessageJson>,
 }
 
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(args: Args) -> Result<(), Failure> {
     // Every input is checked before any work, so bad input prints nothing on stdout.
     let promotion_json = read_input("promotion", &args.promotion)?;
     let now = args.now.as_deref().map(parse_now).transpose()?;
@@ -51,8 +52,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let engine = PromoEngine::with_defaults()?;
     let mut session = engine.session()?;
     let source = format!("promotion {}", args.promotion.display());
-    let promotion = session.parse_promotion(&promotion_json).map_err(|e| CliError::from_engine(e, &source))?;
-    let mut schedule = session.plan(&promotion).map_err(|e| CliError::from_engine(e, &source))?;
+    let promotion = session.parse_promotion(&promotion_json).map_err(|e| Failure::from_engine(e, &source))?;
+    let mut schedule = session.plan(&promotion).map_err(|e| Failure::from_engine(e, &source))?;
     let occurrences = schedule.occurrences()?;
     let ends = schedule.ends()?;
     let (next, due) = match now {
@@ -64,7 +65,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     // The sample shows the message that would go out now, else the next one, else the first.
     let sample_index = due.or(next).map_or(0, |occurrence| occurrence.index);
-    let mut renderer = engine.prepare(&promotion, sample_index).map_err(|e| CliError::from_engine(e, &source))?;
+    let mut renderer = engine.prepare(&promotion, sample_index).map_err(|e| Failure::from_engine(e, &source))?;
     let sample = renderer.render(&recipients.iter().collect())?.to_inbox_messages();
 
     if args.json {
@@ -83,34 +84,34 @@ pub fn run(args: Args) -> Result<(), CliError> {
 }
 
 /// Writes the output at once; a closed pipe (`| head`) is not an error.
-fn emit(text: &str) -> Result<(), CliError> {
+fn emit(text: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => result.map_err(|error| CliError::Failed(anyhow::Error::from(error).context("writing to stdout"))),
+        result => result.map_err(|error| Failure::Failed(anyhow::Error::from(error).context("writing to stdout"))),
     }
 }
 
-fn parse_now(text: &str) -> Result<Timestamp, CliError> {
+fn parse_now(text: &str) -> Result<Timestamp, Failure> {
     text.parse::<Timestamp>().map_err(|_| {
-        CliError::BadInput(format!("--now: expected an RFC 3339 instant with an offset, such as 2026-07-02T08:00:00Z, got {text:?}"))
+        Failure::BadInput(format!("--now: expected an RFC 3339 instant with an offset, such as 2026-07-02T08:00:00Z, got {text:?}"))
     })
 }
 
-fn read_recipients(path: &PathBuf) -> Result<Vec<RecipientJson>, CliError> {
+fn read_recipients(path: &PathBuf) -> Result<Vec<Recipient>, Failure> {
     let text = read_input("--recipients", path)?;
     let mut recipients = Vec::new();
     for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
-        let recipient: RecipientJson = serde_json::from_str(line).map_err(|error| {
-            CliError::BadInput(format!("--recipients: {} line {}: {error}", path.display(), number + 1))
+        let recipient: Recipient = serde_json::from_str(line).map_err(|error| {
+            Failure::BadInput(format!("--recipients: {} line {}: {error}", path.display(), number + 1))
         })?;
         recipients.push(recipient);
     }
     Ok(recipients)
 }
 
-fn example_recipient() -> RecipientJson {
-    RecipientJson {
+fn example_recipient() -> Recipient {
+    Recipient {
         user_id: "00000000-0000-4000-8000-000000000001".into(),
         username: "alice".into(),
         first_name: Some("Alice".into()),

@@ -1,12 +1,11 @@
 //! The whole run against fake HTTP services (token endpoint, Keycloak Admin
-//! API, calendar, inbox) and a fake engine: paging, disabled users, sharding,
-//! retries and the skip rules. The real services and the real component are
-//! exercised by `host/tests/job_*.rs`.
+//! API, calendar, inbox) and the real engine component: paging, disabled
+//! users, sharding, retries and the skip rules. The real services are
+//! exercised by `tests/job_*.rs`.
 
 use std::{
     collections::{BTreeSet, HashMap},
-    ops::Range,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, OnceLock},
     time::Instant,
 };
 
@@ -19,13 +18,9 @@ use axum::{
 };
 use serde_json::{Value, json};
 
-use super::{
-    RunArgs, deliver,
-    config::JobConfig,
-    engine::{DayEngine, DayOccurrence, FieldProblem, PromotionFacts, RenderedBatch, Status},
-    recipients::Recipient,
-};
-use crate::Messages;
+use promo_host::{EngineOptions, PromoEngine};
+
+use super::{RunArgs, config::JobConfig, deliver};
 
 /// The fake shop: `users` customers (every 4th disabled), a promotion, an inbox.
 #[derive(Default)]
@@ -85,63 +80,27 @@ async fn start_fakes(shop: SharedShop) -> String {
     url
 }
 
-/// Reads `status` from the JSON; the promotion has two days, 07-01 and 07-02.
-struct FakeEngine {
-    day: Option<(String, u32)>,
+/// The engine component, compiled once for all tests of this process.
+fn engine() -> PromoEngine {
+    static ENGINE: OnceLock<PromoEngine> = OnceLock::new();
+    ENGINE.get_or_init(|| PromoEngine::new(&EngineOptions { cache_dir: None, ..EngineOptions::default() }).unwrap()).clone()
 }
 
-impl DayEngine for FakeEngine {
-    fn inspect(&mut self, json: &str) -> anyhow::Result<Result<PromotionFacts, Vec<FieldProblem>>> {
-        let promotion: Value = serde_json::from_str(json)?;
-        let status = match promotion["status"].as_str() {
-            Some("PUBLISHED") => Status::Published,
-            Some("DRAFT") => Status::Draft,
-            _ => Status::Unpublished,
-        };
-        let occurrences = ["2026-07-01", "2026-07-02"]
-            .iter()
-            .enumerate()
-            .map(|(index, day)| DayOccurrence { index: index as u32, day: day.parse().unwrap() })
-            .collect();
-        Ok(Ok(PromotionFacts { status, occurrences }))
-    }
-
-    fn plan_shards(&mut self, count: u64, shards: u32) -> anyhow::Result<Result<Vec<Range<u64>>, FieldProblem>> {
-        let shards = u64::from(shards);
-        Ok(Ok((0..shards).map(|index| index * count / shards..(index + 1) * count / shards).collect()))
-    }
-
-    fn prepare(&mut self, json: &str, index: u32) -> anyhow::Result<Result<(), Vec<FieldProblem>>> {
-        let promotion: Value = serde_json::from_str(json)?;
-        self.day = Some((promotion["id"].as_str().unwrap().to_owned(), index));
-        Ok(Ok(()))
-    }
-
-    fn render(&mut self, recipients: &[Recipient]) -> anyhow::Result<RenderedBatch> {
-        let (promotion_id, index) = self.day.clone().expect("prepared");
-        let day: jiff::civil::Date = if index == 0 { "2026-07-01" } else { "2026-07-02" }.parse()?;
-        Ok(RenderedBatch {
-            promotion_id: promotion_id.clone(),
-            day,
-            expires_at_ms: 0,
-            subject: "Sale".into(),
-            products: vec![],
-            messages: {
-                let mut messages = Messages::with_key_prefix(&format!("{promotion_id}/{day}/"));
-                for recipient in recipients {
-                    messages.push(&recipient.user_id, &format!("Hi {}", recipient.username));
-                }
-                messages
-            },
-        })
-    }
+/// A promotion of two days, 2026-07-01 and 2026-07-02 (Berlin, 09:00).
+fn promotion(status: &str) -> Value {
+    json!({
+        "id": "p-1", "version": 1, "status": status, "title": "Sale", "timeZone": "Europe/Berlin",
+        "startsAt": "2026-07-01T09:00", "endsAt": "2026-07-03T00:00", "dailySendTime": "09:00",
+        "package": {"name": "Garden", "message": "Hi {{firstName}}",
+                    "products": [{"sku": "A", "name": "Hose", "priceCents": 100, "promoPriceCents": 90, "currency": "EUR"}]}
+    })
 }
 
 fn shop(users: usize, status: &str) -> SharedShop {
     let users = (0..users)
         .map(|n| json!({"id": format!("u-{n:04}"), "username": format!("user{n:04}"), "enabled": n % 4 != 3}))
         .collect();
-    Arc::new(Mutex::new(Shop { users, promotion: json!({"id": "p-1", "status": status}), ..Shop::default() }))
+    Arc::new(Mutex::new(Shop { users, promotion: promotion(status), ..Shop::default() }))
 }
 
 fn event_file(day: &str) -> tempfile::NamedTempFile {
@@ -169,7 +128,7 @@ async fn run_shard(url: &str, event: &tempfile::NamedTempFile, shard: u32, shard
     ]);
     let config = JobConfig::from_lookup(|name| settings.get(name).cloned()).unwrap();
     let args = RunArgs { event_file: event.path().to_owned(), recipients: None, promotion_from_event: false };
-    deliver(args, config, || Ok(Box::new(FakeEngine { day: None }) as Box<dyn DayEngine>), Instant::now()).await
+    deliver(args, config, || Ok(engine()), Instant::now()).await
 }
 
 fn enabled_keys(shop: &SharedShop) -> BTreeSet<String> {

@@ -1,9 +1,10 @@
-//! The JSON shapes the host emits and reads (shared/spec/contracts.md):
+//! The JSON shapes the engine's users emit and read (shared/spec/contracts.md):
 //! camelCase fields, days as `YYYY-MM-DD`, instants as RFC 3339.
 
 use jiff::Timestamp;
 use jiff::tz::Offset;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct as _;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::{LocalDate, MessageBatch, Occurrence, Product};
 
@@ -18,23 +19,8 @@ pub struct OccurrenceJson {
     pub fire_at: String,
 }
 
-/// A product of an inbox message (and of the promotion JSON).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProductJson {
-    pub sku: String,
-    pub name: String,
-    pub price_cents: i64,
-    pub promo_price_cents: i64,
-    pub currency: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-}
-
 /// An inbox message as `POST /api/internal/inbox/messages:batch` takes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InboxMessageJson {
     pub idempotency_key: String,
@@ -43,22 +29,30 @@ pub struct InboxMessageJson {
     pub day: String,
     pub subject: String,
     pub body: String,
-    pub products: Vec<ProductJson>,
+    pub products: Vec<Product>,
     /// The promotion's end instant, RFC 3339 in UTC.
     pub expires_at: String,
 }
 
-/// A recipient: `{userId, username, firstName?, locale?}` (other fields, such
-/// as the rest of a Keycloak user, are ignored).
+/// One customer who receives a message: `{userId, username, firstName?,
+/// locale?}` (other fields, such as the rest of a Keycloak user, are ignored).
+/// The engine takes recipients as a [`crate::RecipientTable`]; this is their
+/// JSON form (recipient files, the JNI bridge).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RecipientJson {
+pub struct Recipient {
     pub user_id: String,
     pub username: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+}
+
+impl From<jiff::civil::Date> for LocalDate {
+    fn from(date: jiff::civil::Date) -> Self {
+        LocalDate { year: i32::from(date.year()), month: date.month() as u8, day: date.day() as u8 }
+    }
 }
 
 /// `YYYY-MM-DD`.
@@ -93,17 +87,24 @@ impl Occurrence {
     }
 }
 
-impl From<&Product> for ProductJson {
-    fn from(p: &Product) -> Self {
-        ProductJson {
-            sku: p.sku.clone(),
-            name: p.name.clone(),
-            price_cents: p.price_cents,
-            promo_price_cents: p.promo_price_cents,
-            currency: p.currency.clone(),
-            image_url: p.image_url.clone(),
-            url: p.url.clone(),
+/// A product as the inbox message carries it: `{sku, name, priceCents,
+/// promoPriceCents, currency, imageUrl?, url?}`.
+impl Serialize for Product {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = 5 + usize::from(self.image_url.is_some()) + usize::from(self.url.is_some());
+        let mut product = serializer.serialize_struct("Product", fields)?;
+        product.serialize_field("sku", &self.sku)?;
+        product.serialize_field("name", &self.name)?;
+        product.serialize_field("priceCents", &self.price_cents)?;
+        product.serialize_field("promoPriceCents", &self.promo_price_cents)?;
+        product.serialize_field("currency", &self.currency)?;
+        if let Some(image_url) = &self.image_url {
+            product.serialize_field("imageUrl", image_url)?;
         }
+        if let Some(url) = &self.url {
+            product.serialize_field("url", url)?;
+        }
+        product.end()
     }
 }
 
@@ -112,7 +113,7 @@ impl MessageBatch {
     pub fn to_inbox_messages(&self) -> Vec<InboxMessageJson> {
         let day = format_day(self.day);
         let expires_at = format_instant_utc(self.expires_at);
-        let products: Vec<ProductJson> = self.products.iter().map(ProductJson::from).collect();
+
         self.messages
             .iter()
             .map(|message| InboxMessageJson {
@@ -122,7 +123,7 @@ impl MessageBatch {
                 day: day.clone(),
                 subject: self.subject.clone(),
                 body: message.body.to_string(),
-                products: products.clone(),
+                products: self.products.clone(),
                 expires_at: expires_at.clone(),
             })
             .collect()
