@@ -31,7 +31,7 @@ pub struct Occurrence {
 
 use std::sync::{Mutex, MutexGuard};
 
-use promo_host::json::RecipientJson;
+use promo_host::Recipient;
 use promo_host::{EngineError, EngineOptions, PromoEngine, Schedule};
 
 fn invalid(field: &str, problem: &str, message: impl Into<String>) -> Failure {
@@ -98,7 +98,7 @@ impl BridgeEngine {
     pub fn render_messages_json(&self, json: &str, occurrence_index: i32, recipients_json: &str) -> Result<String, Failure> {
         let index = u32::try_from(occurrence_index)
             .map_err(|_| invalid("occurrence.index", "out-of-range", "occurrence.index must not be negative"))?;
-        let recipients: Vec<RecipientJson> = serde_json::from_str(recipients_json).map_err(|error| {
+        let recipients: Vec<Recipient> = serde_json::from_str(recipients_json).map_err(|error| {
             invalid("recipients", "malformed", format!("recipients must be a JSON array of {{userId, username, firstName?, locale?}}: {error}"))
         })?;
         let mut session = self.engine.session()?;

@@ -1,10 +1,10 @@
 package com.promocalendar.scheduler;
 
-import com.promocalendar.scheduler.scheduler.DueOccurrence;
-import com.promocalendar.scheduler.scheduler.PromotionTimers;
-import com.promocalendar.scheduler.sink.JobSinkSink;
+import com.promocalendar.scheduler.sink.JobSinkEventSink;
 import com.promocalendar.scheduler.source.ChangeFeedSource;
 import com.promocalendar.scheduler.source.PromotionChange;
+import com.promocalendar.scheduler.timers.DueOccurrence;
+import com.promocalendar.scheduler.timers.PromotionTimers;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -54,7 +54,7 @@ public final class PromotionSchedulerJob {
                 .process(new PromotionTimers())
                 .uid("promotion-timers")
                 .name("promotion-timers");
-        due.sinkTo(new JobSinkSink(SchedulerOptions.jobSink(options)))
+        due.sinkTo(new JobSinkEventSink(SchedulerOptions.jobSink(options)))
                 .uid("jobsink")
                 .name("jobsink");
     }

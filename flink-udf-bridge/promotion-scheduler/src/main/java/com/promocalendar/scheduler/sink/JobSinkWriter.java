@@ -1,6 +1,6 @@
 package com.promocalendar.scheduler.sink;
 
-import com.promocalendar.scheduler.scheduler.DueOccurrence;
+import com.promocalendar.scheduler.timers.DueOccurrence;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;

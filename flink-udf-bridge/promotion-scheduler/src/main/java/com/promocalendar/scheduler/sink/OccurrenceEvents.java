@@ -2,7 +2,7 @@ package com.promocalendar.scheduler.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.promocalendar.scheduler.scheduler.DueOccurrence;
+import com.promocalendar.scheduler.timers.DueOccurrence;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonCloudEventData;

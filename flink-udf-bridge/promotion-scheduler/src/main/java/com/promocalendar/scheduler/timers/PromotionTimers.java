@@ -1,4 +1,4 @@
-package com.promocalendar.scheduler.scheduler;
+package com.promocalendar.scheduler.timers;
 
 import com.promocalendar.engine.InvalidPromotionException;
 import com.promocalendar.engine.Occurrence;

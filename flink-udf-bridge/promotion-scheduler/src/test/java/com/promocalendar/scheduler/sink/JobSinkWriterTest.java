@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.promocalendar.engine.Occurrence;
 import com.promocalendar.scheduler.TestPromotions;
-import com.promocalendar.scheduler.scheduler.DueOccurrence;
+import com.promocalendar.scheduler.timers.DueOccurrence;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

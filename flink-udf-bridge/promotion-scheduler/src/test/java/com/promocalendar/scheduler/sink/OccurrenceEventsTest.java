@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.promocalendar.engine.Occurrence;
 import com.promocalendar.scheduler.TestPromotions;
-import com.promocalendar.scheduler.scheduler.DueOccurrence;
+import com.promocalendar.scheduler.timers.DueOccurrence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

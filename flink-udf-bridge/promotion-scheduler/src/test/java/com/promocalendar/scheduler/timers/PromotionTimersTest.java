@@ -1,4 +1,4 @@
-package com.promocalendar.scheduler.scheduler;
+package com.promocalendar.scheduler.timers;
 
 import static com.promocalendar.scheduler.TestPromotions.published;
 import static com.promocalendar.scheduler.TestPromotions.unpublished;

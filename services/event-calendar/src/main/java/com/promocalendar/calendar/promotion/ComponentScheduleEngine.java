@@ -10,9 +10,9 @@ import com.promocalendar.engine.InvalidPromotionException;
 import com.promocalendar.engine.PromoEngine;
 import com.promocalendar.engine.PromotionSchedule;
 
-/** The schedule engine through the JNI bridge to the WebAssembly component. */
+/** The {@link ScheduleEngine} backed by the engine WebAssembly component, called through the JNI bridge. */
 @Component
-class PromoEngineScheduleEngine implements ScheduleEngine, DisposableBean {
+class ComponentScheduleEngine implements ScheduleEngine, DisposableBean {
 
     private final PromoEngine engine = PromoEngine.create();
 
