@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::exports::promo::engine::fan_out as wit_fan_out;
+use crate::exports::promo::engine::schedule as wit_schedule;
 use crate::model;
 use crate::promo::engine::types as wit;
 
@@ -20,6 +21,23 @@ pub fn errors(errors: Vec<model::FieldError>) -> Vec<wit::FieldError> {
 
 fn local_date(date: Date) -> wit::LocalDate {
     wit::LocalDate { year: date.year().into(), month: date.month() as u8, day: date.day() as u8 }
+}
+
+/// The calendar date of a WIT local date, if it is one.
+pub fn date(day: wit::LocalDate) -> Option<Date> {
+    Date::new(i16::try_from(day.year).ok()?, i8::try_from(day.month).ok()?, i8::try_from(day.day).ok()?).ok()
+}
+
+impl From<crate::schedule::NotDeliverable> for wit_schedule::NotDeliverable {
+    fn from(reason: crate::schedule::NotDeliverable) -> Self {
+        use crate::schedule::NotDeliverable as N;
+        match reason {
+            N::NotAnOccurrence => wit_schedule::NotDeliverable::NotAnOccurrence,
+            N::Ended => wit_schedule::NotDeliverable::Ended,
+            N::NotYetDue => wit_schedule::NotDeliverable::NotYetDue,
+            N::Superseded => wit_schedule::NotDeliverable::Superseded,
+        }
+    }
 }
 
 impl From<model::FieldError> for wit::FieldError {

@@ -19,7 +19,7 @@ wit_bindgen::generate!({ world: "engine", path: "../wit" });
 
 use exports::promo::engine::fan_out::{self, MessageBatch, RecipientTable, Shard};
 use exports::promo::engine::schedule as wit_schedule;
-use promo::engine::types::{FieldError, Instant, Occurrence, Promotion};
+use promo::engine::types::{FieldError, Instant, LocalDate, Occurrence, Promotion};
 
 /// The component: every export delegates to the plain modules.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -60,6 +60,12 @@ impl wit_schedule::GuestPromotionSchedule for schedule::Schedule {
 
     fn due_at(&self, now: Instant) -> Option<Occurrence> {
         self.due_at(convert::timestamp(now)).map(Into::into)
+    }
+
+    fn deliverable(&self, day: LocalDate, now: Instant) -> Result<Occurrence, wit_schedule::NotDeliverable> {
+        // A date no calendar has is no occurrence day either.
+        let day = convert::date(day).ok_or(wit_schedule::NotDeliverable::NotAnOccurrence)?;
+        self.deliverable(day, convert::timestamp(now)).map(Into::into).map_err(Into::into)
     }
 }
 

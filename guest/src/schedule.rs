@@ -89,6 +89,41 @@ impl Schedule {
         let first_later = self.occurrences.partition_point(|o| o.fire_at <= now);
         first_later.checked_sub(1).map(|index| self.occurrences[index])
     }
+
+    /// The occurrence of `day` if it may be delivered at `now` (contracts.md,
+    /// "The job delivers only a day that is due"): `now` before the end and
+    /// `due_at(now).day <= day <=` the local date of `now`. The upper bound is
+    /// the local date, not `due_at`, so a job that runs after the admin moved
+    /// today's send time a little later still delivers today; the lower bound
+    /// never replays a day a later occurrence has superseded.
+    pub fn deliverable(&self, day: Date, now: Timestamp) -> Result<Occurrence, NotDeliverable> {
+        let index = self.occurrences.binary_search_by_key(&day, |o| o.day).map_err(|_| NotDeliverable::NotAnOccurrence)?;
+        if now >= self.ends {
+            return Err(NotDeliverable::Ended);
+        }
+        let due = self.due_at(now).ok_or(NotDeliverable::NotYetDue)?;
+        if day < due.day {
+            return Err(NotDeliverable::Superseded);
+        }
+        if day > now.to_zoned_datetime(self.time_zone.clone()).date() {
+            return Err(NotDeliverable::NotYetDue);
+        }
+        Ok(self.occurrences[index])
+    }
+}
+
+/// Why an occurrence day may not be delivered now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotDeliverable {
+    /// The day is not one of the promotion's occurrence days.
+    NotAnOccurrence,
+    /// The promotion has ended.
+    Ended,
+    /// The day lies after today in the promotion's zone, or the promotion has
+    /// not started.
+    NotYetDue,
+    /// A later occurrence has fired since: missed days are never replayed.
+    Superseded,
 }
 
 /// `ZonedDateTime.of(localDateTime, zone).toInstant()` of java.time.
@@ -454,6 +489,31 @@ mod tests {
         assert_eq!(due("2026-07-04T06:59:59.999Z"), Some(2));
         assert_eq!(due("2026-07-04T07:00:00Z"), None);
         assert_eq!(due("2027-01-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn only_a_due_day_is_deliverable() {
+        // Berlin: 07-01 14:00 CEST, 07-02 09:00, 07-03 09:00; ends 07-04 09:00.
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-04T09:00", Some("09:00"));
+        let deliverable = |day: &str, at: &str| s.deliverable(day.parse().unwrap(), instant(at)).map(|o| o.index);
+        // Before the start nothing is due, not even day 0.
+        assert_eq!(deliverable("2026-07-01", "2026-07-01T11:59:59Z"), Err(NotDeliverable::NotYetDue));
+        assert_eq!(deliverable("2026-07-01", "2026-07-01T12:00:00Z"), Ok(0));
+        // Tomorrow's day, posted today: not yet.
+        assert_eq!(deliverable("2026-07-02", "2026-07-01T20:00:00Z"), Err(NotDeliverable::NotYetDue));
+        // 00:30 CEST on 07-02 is still 07-01 in UTC: the zone's date counts.
+        assert_eq!(deliverable("2026-07-02", "2026-07-01T22:30:00Z"), Ok(1));
+        // Today's day before today's send time (the admin moved it later after
+        // the event was sent): yesterday is still `due_at`, today is allowed.
+        assert_eq!(deliverable("2026-07-02", "2026-07-02T06:00:00Z"), Ok(1));
+        // A retry of yesterday after today's message fired: superseded.
+        assert_eq!(deliverable("2026-07-01", "2026-07-02T07:00:00Z"), Err(NotDeliverable::Superseded));
+        // Late on the day itself it is still delivered.
+        assert_eq!(deliverable("2026-07-03", "2026-07-03T21:59:00Z"), Ok(2));
+        // After the end nothing, and a day that is no occurrence is never deliverable.
+        assert_eq!(deliverable("2026-07-03", "2026-07-04T07:00:00Z"), Err(NotDeliverable::Ended));
+        assert_eq!(deliverable("2026-07-04", "2026-07-04T06:00:00Z"), Err(NotDeliverable::NotAnOccurrence));
+        assert_eq!(deliverable("2026-06-30", "2026-07-02T07:00:00Z"), Err(NotDeliverable::NotAnOccurrence));
     }
 
     #[test]

@@ -28,8 +28,10 @@ part_jobsink_stop() { stop_process jobsink; }
 # (PostgreSQL) and calendar — delivery, reruns, faults, kill-and-restart,
 # sharding, skips and the JobSink end to end. The stack tests are `#[ignore]`d
 # for a plain `cargo test`, hence `--include-ignored` here, where the stack runs.
+# They build `promo` with the `test-hooks` feature (the job's clock and
+# --promotion-from-event), which the shipped binary and the stack's JobSink lack.
 part_jobsink_test() {
-  (cd "$ROOT" && cargo test -p promo --test job_cli --test job_delivery --test jobsink_local \
+  (cd "$ROOT" && cargo test -p promo --features test-hooks --test job_cli --test job_delivery --test jobsink_local \
     -- --include-ignored --test-threads=1)
 }
 

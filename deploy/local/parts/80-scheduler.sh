@@ -1,6 +1,7 @@
 # The PromotionScheduler Flink job (flink-udf-bridge/promotion-scheduler) on a
 # local Flink MiniCluster: reads the calendar's change feed as `promo-scheduler`
-# and posts each due day to the JobSink ($JOBSINK_URL). Its REST API listens on
+# and posts each due day to the JobSink ($JOBSINK_URL/promo-calendar/promo-day, the
+# /<namespace>/<name> address Knative gives a JobSink). Its REST API listens on
 # $SCHEDULER_REST_PORT (default in lib.sh with the other ports).
 
 scheduler_dir() { echo "$ROOT/flink-udf-bridge/promotion-scheduler"; }
@@ -35,7 +36,7 @@ part_scheduler_start() {
     -Dlog4j.configurationFile="$ROOT/deploy/flink/log4j-local.properties" \
     -cp "$classpath" com.promocalendar.scheduler.PromotionSchedulerJob \
     --promo.calendar.url "$CALENDAR_URL" --promo.keycloak.url "$KEYCLOAK_URL" \
-    --promo.jobsink.url "$JOBSINK_URL" --promo.local.rest-port "$SCHEDULER_REST_PORT"
+    --promo.jobsink.url "$JOBSINK_URL/promo-calendar/promo-day" --promo.local.rest-port "$SCHEDULER_REST_PORT"
   wait_for_http scheduler "http://127.0.0.1:$SCHEDULER_REST_PORT/jobs/overview" 120 || return 1
   deadline=$((SECONDS + 120))
   until scheduler_job_running; do

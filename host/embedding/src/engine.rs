@@ -9,7 +9,9 @@ use wasmtime::component::{Linker, ResourceAny};
 use wasmtime::{Config, Store};
 
 use crate::bindings::{Engine as EngineWorld, EnginePre};
-use crate::{ENGINE_COMPONENT, FieldError, Instant, MessageBatch, Occurrence, Promotion, RecipientTable, Shard, cache};
+use crate::{
+    ENGINE_COMPONENT, FieldError, Instant, LocalDate, MessageBatch, NotDeliverable, Occurrence, Promotion, RecipientTable, Shard, cache,
+};
 
 /// How the engine is set up; `Default` suits a standalone process.
 #[derive(Debug, Clone)]
@@ -212,6 +214,13 @@ impl Schedule {
     pub fn due_at(&mut self, now: Instant) -> anyhow::Result<Option<Occurrence>> {
         let Session { store, world } = &mut self.session;
         Ok(world.promo_engine_schedule().promotion_schedule().call_due_at(store, self.handle, now)?)
+    }
+
+    /// The occurrence of `day` if it may be delivered at `now`, else why not
+    /// (contracts.md, "The job delivers only a day that is due").
+    pub fn deliverable(&mut self, day: LocalDate, now: Instant) -> anyhow::Result<Result<Occurrence, NotDeliverable>> {
+        let Session { store, world } = &mut self.session;
+        Ok(world.promo_engine_schedule().promotion_schedule().call_deliverable(store, self.handle, day, now)?)
     }
 }
 

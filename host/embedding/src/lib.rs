@@ -36,6 +36,7 @@ pub mod bindings {
 }
 
 pub use bindings::exports::promo::engine::fan_out::Shard;
+pub use bindings::exports::promo::engine::schedule::NotDeliverable;
 pub use bindings::promo::engine::types::{
     FieldError, Instant, LocalDate, Occurrence, Problem, Product, Promotion, PromotionPackage, Status,
 };

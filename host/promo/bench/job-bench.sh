@@ -23,7 +23,7 @@ WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 TICKS=$(getconf CLK_TCK)
 
 command -v /usr/bin/time >/dev/null || ensure_apt time
-(cd "$ROOT" && cargo build -q --release -p promo)
+(cd "$ROOT" && cargo build -q --release -p promo --features test-hooks)
 # A private copy: the target directory is shared with other clones' builds.
 cp "$ROOT/target/release/promo" "$WORK/promo"
 PROMO="$WORK/promo"
@@ -53,14 +53,14 @@ PY
   python3 - "$WORK/promotion.json" "$id" >"$WORK/event.json" <<'PY'
 import json, sys
 promotion = json.load(open(sys.argv[1]))
-print(json.dumps({"specversion": "1.0", "type": "promo.occurrence.due", "source": "/bench", "id": sys.argv[2] + "/2026-07-02",
+print(json.dumps({"specversion": "1.0", "type": "promo.occurrence.due", "source": "urn:promo-calendar:bench", "id": sys.argv[2] + ".2026-07-02",
   "datacontenttype": "application/json",
   "data": {"promotion": promotion, "occurrence": {"index": 1, "day": "2026-07-02", "fireAt": "2026-07-02T07:00:00Z"}}}))
 PY
   local pg_before inbox_before start_ns
   pg_before=$(cpu_seconds $(postgres_pids)); inbox_before=$(cpu_seconds "$INBOX_PID")
   start_ns=$(date +%s%N)
-  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_PROGRESS_INTERVAL=60s "$PROMO" run --event-file "$WORK/event.json" \
+  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_PROGRESS_INTERVAL=60s PROMO_TEST_NOW=2026-07-02T08:00:00Z "$PROMO" run --event-file "$WORK/event.json" \
     --recipients "$WORK/recipients.jsonl" --promotion-from-event 2>"$WORK/log.jsonl" || { tail -5 "$WORK/log.jsonl"; die "promo run failed"; }
   local pg_cpu inbox_cpu
   pg_cpu=$(( $(cpu_seconds $(postgres_pids)) - pg_before )); inbox_cpu=$(( $(cpu_seconds "$INBOX_PID") - inbox_before ))

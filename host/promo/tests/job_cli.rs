@@ -26,8 +26,8 @@ fn run(event: Option<&Value>, env: &[(&str, &str)]) -> Output {
 
 fn due_event() -> Value {
     json!({
-        "specversion": "1.0", "type": "promo.occurrence.due", "source": "/promo/scheduler",
-        "id": "p-1/2027-03-02", "datacontenttype": "application/json",
+        "specversion": "1.0", "type": "promo.occurrence.due", "source": "urn:promo-calendar:scheduler",
+        "id": "p-1.2027-03-02", "datacontenttype": "application/json",
         "data": {"promotion": {"id": "p-1"}, "occurrence": {"index": 1, "day": "2027-03-02", "fireAt": "2027-03-02T08:00:00Z"}}
     })
 }

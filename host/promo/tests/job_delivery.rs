@@ -177,16 +177,28 @@ async fn several_shards_together_cover_every_customer_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the dev stack (./dev test jobsink)"]
-async fn an_unpublished_promotion_or_a_day_outside_its_window_delivers_nothing() {
+async fn an_unpublished_promotion_or_a_day_that_is_not_due_delivers_nothing() {
     let fixture = Fixture::new("skips", 20).await;
-    let env = fixture.env(&[]);
+    // The promotion runs 2027-03-01 10:00 to 03-05 10:00 (Berlin), daily at 09:00.
+    let cases = [
+        // a future day, posted today (2027-03-02)
+        ("2027-03-03", TEST_NOW, "not-yet-due"),
+        // a past day, after today's has fired
+        ("2027-03-01", TEST_NOW, "superseded"),
+        // the last day, after the end (11:00 CET on 03-05)
+        ("2027-03-05", "2027-03-05T10:00:00Z", "ended"),
+        // a day after the end
+        ("2027-03-09", TEST_NOW, "not-an-occurrence"),
+    ];
+    for (day, now, reason) in cases {
+        let output = run(promo_run(&fixture.event(day), &fixture.env(&[("PROMO_TEST_NOW", now)]))).await;
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        let summary = summary(&output);
+        assert_eq!((summary["outcome"].as_str(), summary["reason"].as_str()), (Some("skipped"), Some(reason)), "day {day}: {summary}");
+        assert!(stored_per_recipient(fixture.id(), day).is_empty(), "day {day} was delivered");
+    }
 
-    let outside = run(promo_run(&fixture.event("2027-03-09"), &env)).await;
-    assert_eq!(outside.status.code(), Some(0));
-    let summary_outside = summary(&outside);
-    assert_eq!(summary_outside["outcome"], "skipped");
-    assert!(summary_outside["reason"].as_str().unwrap().contains("window"), "{summary_outside}");
-    assert!(stored_per_recipient(fixture.id(), "2027-03-09").is_empty());
+    let env = fixture.env(&[]);
 
     let event = fixture.event(DAY); // written while still published
     unpublish(fixture.id()).await;
@@ -194,7 +206,8 @@ async fn an_unpublished_promotion_or_a_day_outside_its_window_delivers_nothing()
     assert_eq!(unpublished.status.code(), Some(0));
     let summary = summary(&unpublished);
     assert_eq!(summary["outcome"], "skipped");
-    assert!(summary["reason"].as_str().unwrap().contains("UNPUBLISHED"), "{summary}");
+    assert_eq!(summary["reason"], "not-published", "{summary}");
+    assert!(summary["detail"].as_str().unwrap().contains("UNPUBLISHED"), "{summary}");
     assert!(fixture.stored().is_empty());
     fixture.cleanup().await;
 }

@@ -1,5 +1,7 @@
-//! The local JobSink (`promo jobsink`) as a real process: CloudEvents in both
-//! HTTP modes, 202 + Location, the job's outcome, repeated events ignored.
+//! The local JobSink (`promo jobsink`) as a real process, held to Knative's
+//! JobSink contract: the `/<namespace>/<name>` address, 202 with an empty body
+//! and Knative's Location, the status on that Location, repeated events
+//! ignored, the event file as the Go SDK writes it under `K_EVENT_PATH`.
 //! The last test runs a whole day through it against the dev stack (ignored
 //! in a plain `cargo test`; `./dev test jobsink` runs it).
 
@@ -18,20 +20,25 @@ use serde_json::{Value, json};
 struct JobSink {
     _process: ProcessGuard,
     url: String,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl JobSink {
+    fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     fn start(shards: u32, env: &[(String, String)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut command = Command::new(env!("CARGO_BIN_EXE_promo"));
         command
-            .args(["jobsink", "--listen", "127.0.0.1:0", "--shards", &shards.to_string(), "--backoff-limit", "1"])
+            .args(["jobsink", "--listen", "127.0.0.1:0", "--shards", &shards.to_string(), "--backoff-limit-per-index", "1"])
             .arg("--work-dir")
             .arg(dir.path())
             .env("KEYCLOAK_URL", keycloak_url())
             .env("CALENDAR_URL", calendar_url())
             .env("INBOX_URL", inbox_url())
+            .env("PROMO_TEST_NOW", TEST_NOW)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
@@ -46,33 +53,60 @@ impl JobSink {
         assert_eq!(first["event"], "jobsink-listening", "{first}");
         let url = format!("http://{}", first["address"].as_str().unwrap());
         std::thread::spawn(move || lines.for_each(drop)); // keep draining its log
-        Self { _process: ProcessGuard(child), url, _dir: dir }
+        Self { _process: ProcessGuard(child), url, dir }
     }
 
-    /// Polls the job's status until it is no longer running.
-    async fn outcome(&self, location: &str) -> Value {
+    /// Polls the Location as Knative's clients do until the job is no longer
+    /// running (202); returns the final status code and the job's record.
+    async fn outcome(&self, location: &str) -> (u16, Value) {
         let started = tokio::time::Instant::now();
         loop {
-            let status: Value = http().get(format!("{}{location}", self.url)).send().await.unwrap().json().await.unwrap();
-            if status["status"] != "running" {
-                return status;
+            let response = http().get(format!("{}{location}", self.url)).send().await.unwrap();
+            let status = response.status().as_u16();
+            if status != 202 {
+                let record = self.record(location).await;
+                return (status, record);
             }
-            assert!(started.elapsed() < Duration::from_secs(120), "job still running: {status}");
+            assert_eq!(response.headers()["location"], location, "a running job's answer repeats its Location");
+            assert!(started.elapsed() < Duration::from_secs(120), "job still running: {}", self.record(location).await);
             tokio::time::sleep(Duration::from_millis(50)).await; // poll interval
         }
     }
+
+    /// The job's record (local diagnostics: what `kubectl describe job` shows).
+    async fn record(&self, location: &str) -> Value {
+        let segments: Vec<&str> = location.split('/').collect();
+        let (source, id) = (unescape(segments[6]), unescape(segments[8]));
+        let name = job_name(&source, &id);
+        http().get(format!("{}/jobs/{name}", self.url)).send().await.unwrap().json().await.unwrap()
+    }
 }
+
+fn unescape(segment: &str) -> String {
+    segment.replace("%3A", ":").replace("%2F", "/")
+}
+
+/// Knative's Job name: `<jobsink>-<md5(source + id)>`, computed here by the
+/// system's own md5sum so the test does not share the sink's code.
+fn job_name(source: &str, id: &str) -> String {
+    let mut child = Command::new("md5sum").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), format!("{source}{id}").as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    format!("promo-day-{}", String::from_utf8(output.stdout).unwrap().split_whitespace().next().unwrap())
+}
+
+const ADDRESS: &str = "/promo-calendar/promo-day";
 
 fn structured(id: &str, data: Value) -> String {
     json!({
-        "specversion": "1.0", "type": "promo.occurrence.due", "source": "/promo/scheduler", "id": id,
+        "specversion": "1.0", "type": "promo.occurrence.due", "source": "urn:promo-calendar:scheduler", "id": id,
         "datacontenttype": "application/json", "data": data
     })
     .to_string()
 }
 
-async fn post_structured(sink: &JobSink, body: String) -> reqwest::Response {
-    http().post(&sink.url).header("content-type", "application/cloudevents+json").body(body).send().await.unwrap()
+async fn post_structured(sink: &JobSink, path: &str, body: String) -> reqwest::Response {
+    http().post(format!("{}{path}", sink.url)).header("content-type", "application/cloudevents+json").body(body).send().await.unwrap()
 }
 
 fn location(response: &reqwest::Response) -> String {
@@ -80,37 +114,41 @@ fn location(response: &reqwest::Response) -> String {
 }
 
 #[tokio::test]
-async fn accepts_both_modes_answers_with_a_location_and_ignores_a_repeated_event() {
+async fn keeps_knatives_contract_for_addresses_answers_and_repeated_events() {
     let sink = JobSink::start(2, &[]);
-    // A bad day: the job exits 2, which fails the job without retries.
+    // A bad day: the job exits 2, which fails the job at once, without retries.
     let bad = json!({"promotion": {"id": "p-1"}, "occurrence": {"index": 0, "day": "someday", "fireAt": "2027-03-02T08:00:00Z"}});
-    let first = post_structured(&sink, structured("p-1/someday", bad.clone())).await;
+    let first = post_structured(&sink, ADDRESS, structured("p-1.someday", bad.clone())).await;
     assert_eq!(first.status(), 202);
     let job = location(&first);
-    let outcome = sink.outcome(&job).await;
-    assert_eq!(outcome["status"], "failed", "{outcome}");
-    for shard in outcome["shards"].as_array().unwrap() {
-        assert_eq!(shard["exitCode"], 2, "{outcome}");
-        assert_eq!(shard["attempts"], 1, "exit 2 must not be retried: {outcome}");
+    assert_eq!(job, "/namespaces/promo-calendar/name/promo-day/sources/urn:promo-calendar:scheduler/ids/p-1.someday");
+    assert_eq!(first.text().await.unwrap(), "", "Knative answers with an empty body");
+    let (status, record) = sink.outcome(&job).await;
+    assert_eq!(status, 400, "{record}");
+    assert_eq!(record["status"], "failed", "{record}");
+    let shards = record["shards"].as_array().unwrap();
+    assert!(shards.iter().any(|shard| shard["exitCode"] == 2), "{record}");
+    for shard in shards {
+        assert_eq!(shard["attempts"], 1, "exit 2 must not be retried: {record}");
+        // exit 2 fails the job at once: the other shard exited 2 as well, or was stopped
+        assert!(shard["exitCode"] == 2 || shard["status"] == "stopped", "{record}");
     }
-    let event_file: Value = serde_json::from_str(&std::fs::read_to_string(outcome["eventFile"].as_str().unwrap()).unwrap()).unwrap();
-    assert_eq!(event_file["id"], "p-1/someday");
-    assert_eq!(event_file["data"], bad);
+    let response = http().get(format!("{}{job}", sink.url)).send().await.unwrap();
+    assert_eq!(response.headers()["reason"], "Failed");
 
     // The same source + id again: the same job, nothing started.
-    let again = post_structured(&sink, structured("p-1/someday", bad)).await;
+    let again = post_structured(&sink, ADDRESS, structured("p-1.someday", bad)).await;
     assert_eq!(again.status(), 202);
     assert_eq!(location(&again), job);
-    let status: Value = http().get(format!("{}{job}", sink.url)).send().await.unwrap().json().await.unwrap();
-    assert_eq!(status["shards"][0]["attempts"], 1);
+    assert_eq!(sink.record(&job).await["shards"][0]["attempts"], 1);
 
-    // Binary mode, on a Knative-style path.
+    // Binary mode: the same path rules.
     let binary = http()
-        .post(format!("{}/promo-calendar/promo-day", sink.url))
+        .post(format!("{}{ADDRESS}/", sink.url))
         .header("ce-specversion", "1.0")
         .header("ce-type", "promo.occurrence.due")
-        .header("ce-source", "/promo/scheduler")
-        .header("ce-id", "p-2/2027-03-02")
+        .header("ce-source", "urn:promo-calendar:scheduler")
+        .header("ce-id", "p-2.2027-03-02")
         .header("content-type", "application/json")
         .body(json!({"promotion": {"id": "p-2"}}).to_string())
         .send()
@@ -119,15 +157,54 @@ async fn accepts_both_modes_answers_with_a_location_and_ignores_a_repeated_event
     assert_eq!(binary.status(), 202);
     let binary_job = location(&binary);
     assert_ne!(binary_job, job);
-    let outcome = sink.outcome(&binary_job).await;
-    assert_eq!(outcome["shards"][0]["exitCode"], 2, "{outcome}");
+    let (status, record) = sink.outcome(&binary_job).await;
+    assert_eq!(status, 400, "{record}");
+    let shards = record["shards"].as_array().unwrap();
+    assert!(shards.iter().any(|shard| shard["exitCode"] == 2), "{record}");
+    assert!(shards.iter().all(|shard| shard["exitCode"] == 2 || shard["status"] == "stopped"), "{record}");
 
-    // Not a CloudEvent at all.
-    let garbage = http().post(&sink.url).header("content-type", "application/json").body("{}").send().await.unwrap();
+    // Anything but /<namespace>/<name> of this JobSink, or a body that is no CloudEvent: 400, empty.
+    for path in ["/", "/promo-calendar", "/promo-calendar/promo-day/extra", "/promo-calendar/other-sink", "/other-ns/promo-day"] {
+        let refused = post_structured(&sink, path, structured("p-3.2027-03-02", json!({}))).await;
+        assert_eq!(refused.status(), 400, "POST {path}");
+        assert_eq!(refused.text().await.unwrap(), "", "POST {path}");
+    }
+    let garbage = http().post(format!("{}{ADDRESS}", sink.url)).header("content-type", "application/json").body("{}").send().await.unwrap();
     assert_eq!(garbage.status(), 400);
-    assert_eq!(garbage.headers()["content-type"], "application/problem+json");
-    let unknown = http().get(format!("{}/jobs/nope", sink.url)).send().await.unwrap();
+    let unknown = http()
+        .get(format!("{}/namespaces/promo-calendar/name/promo-day/sources/urn:x/ids/nope", sink.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(unknown.status(), 404);
+}
+
+#[tokio::test]
+async fn writes_the_event_where_k_event_path_points_as_the_go_sdk_writes_it() {
+    let sink = JobSink::start(1, &[]);
+    // A +json type: Knative's Go SDK writes the data as one JSON string, which the job must read.
+    let data = json!({"promotion": {"id": "p-4"}, "occurrence": {"index": 0, "day": "someday", "fireAt": "2027-03-02T08:00:00Z"}});
+    let response = http()
+        .post(format!("{}{ADDRESS}", sink.url))
+        .header("ce-specversion", "1.0")
+        .header("ce-type", "promo.occurrence.due")
+        .header("ce-source", "urn:promo-calendar:scheduler")
+        .header("ce-id", "p-4.someday")
+        .header("content-type", "application/vnd.promo.due+json")
+        .body(data.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 202);
+    let job = location(&response);
+    let (status, _) = sink.outcome(&job).await;
+    assert_eq!(status, 400);
+    let name = job_name("urn:promo-calendar:scheduler", "p-4.someday");
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(sink.dir().join(&name).join("event")).unwrap()).unwrap();
+    assert_eq!(written["data"], Value::String(data.to_string()));
+    // The job read it (from $K_EVENT_PATH/event) and named the bad day, not the data's form.
+    let log = std::fs::read_to_string(sink.dir().join(&name).join("shard-0.log")).unwrap();
+    assert!(log.contains("data.occurrence.day"), "{log}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -141,10 +218,11 @@ async fn a_due_day_through_the_jobsink_reaches_every_customer_once() {
     let sink = JobSink::start(2, &[("PROMO_RECIPIENT_ROLE".into(), customers.role.clone()), ("PROMO_BATCH_SIZE".into(), "7".into())]);
 
     let data = json!({"promotion": promotion, "occurrence": {"index": 1, "day": "2027-03-02", "fireAt": "2027-03-02T08:00:00Z"}});
-    let accepted = post_structured(&sink, structured(&format!("{id}/2027-03-02"), data)).await;
+    let accepted = post_structured(&sink, ADDRESS, structured(&format!("{id}.2027-03-02"), data)).await;
     assert_eq!(accepted.status(), 202);
-    let outcome = sink.outcome(&location(&accepted)).await;
-    assert_eq!(outcome["status"], "succeeded", "{outcome}");
+    let (status, record) = sink.outcome(&location(&accepted)).await;
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["status"], "complete", "{record}");
 
     let stored = stored_per_recipient(&id, "2027-03-02");
     let enabled = customers.enabled_ids();

@@ -1,8 +1,11 @@
 //! The CloudEvent that starts a job: one promotion day is due (contracts.md).
 //!
 //! Parsed with the CloudEvents SDK (structured JSON mode, which is what a
-//! Knative JobSink mounts at `/etc/jobsink-event/event`), then checked field by
+//! Knative JobSink mounts at `$K_EVENT_PATH/event`), then checked field by
 //! field so a bad event fails with exit code 2 and a message naming the field.
+//! The data may be inline JSON, a JSON string (Knative's Go SDK writes every
+//! type but `application/json` and `text/json` that way, `+json` types too)
+//! or `data_base64`.
 
 use cloudevents::{AttributesReader, Data, Event};
 use jiff::{Timestamp, civil::Date};
@@ -18,7 +21,7 @@ pub const EVENT_TYPE: &str = "promo.occurrence.due";
 pub struct DueEvent {
     /// CloudEvent `source` (together with `id` it identifies the event).
     pub source: String,
-    /// CloudEvent `id`, `{promotionId}/{day}`.
+    /// CloudEvent `id`, `{promotionId}.{day}`.
     pub id: String,
     /// `data.promotion.id`.
     pub promotion_id: String,
@@ -46,6 +49,8 @@ pub fn from_event(event: &Event) -> Result<DueEvent, BadInput> {
         return Err(BadInput::new("type", format!("must be `{EVENT_TYPE}`, got `{}`", event.ty())));
     }
     let data = match event.data() {
+        Some(Data::Json(serde_json::Value::String(text))) => serde_json::from_str(text)
+            .map_err(|error| BadInput::new("data", format!("is not JSON: {error}")))?,
         Some(Data::Json(value)) => value.clone(),
         Some(Data::String(text)) => serde_json::from_str(text)
             .map_err(|error| BadInput::new("data", format!("is not JSON: {error}")))?,
@@ -97,14 +102,15 @@ pub fn from_event(event: &Event) -> Result<DueEvent, BadInput> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine as _;
     use serde_json::json;
 
     fn event(data: Value) -> Vec<u8> {
         serde_json::to_vec(&json!({
             "specversion": "1.0",
             "type": EVENT_TYPE,
-            "source": "/promo/scheduler",
-            "id": "p-1/2026-07-02",
+            "source": "urn:promo-calendar:scheduler",
+            "id": "p-1.2026-07-02",
             "subject": "p-1",
             "datacontenttype": "application/json",
             "data": data,
@@ -123,8 +129,8 @@ mod tests {
     fn reads_a_due_event() {
         let due = parse_structured(&event(due_data())).unwrap();
         assert_eq!(due.promotion_id, "p-1");
-        assert_eq!(due.id, "p-1/2026-07-02");
-        assert_eq!(due.source, "/promo/scheduler");
+        assert_eq!(due.id, "p-1.2026-07-02");
+        assert_eq!(due.source, "urn:promo-calendar:scheduler");
         assert_eq!(due.index, 1);
         assert_eq!(due.day.to_string(), "2026-07-02");
         assert_eq!(due.fire_at.to_string(), "2026-07-02T07:00:00Z");
@@ -152,6 +158,31 @@ mod tests {
         for (data, field) in cases {
             let error = parse_structured(&event(data)).unwrap_err();
             assert_eq!(error.field, field, "{error}");
+        }
+    }
+
+    #[test]
+    fn reads_data_in_every_form_knative_writes() {
+        let structured = |content_type: &str, data: (&str, Value)| -> Vec<u8> {
+            let mut event = json!({
+                "specversion": "1.0", "type": EVENT_TYPE, "source": "urn:promo-calendar:scheduler",
+                "id": "p-1.2026-07-02", "datacontenttype": content_type,
+            });
+            event[data.0] = data.1;
+            serde_json::to_vec(&event).unwrap()
+        };
+        let text = due_data().to_string();
+        let base64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+        let forms = [
+            structured("application/json", ("data", due_data())),
+            structured("application/vnd.promo.due+json", ("data", Value::String(text.clone()))),
+            structured("text/plain", ("data", Value::String(text.clone()))),
+            structured("application/json", ("data", Value::String(text.clone()))),
+            structured("application/octet-stream", ("data_base64", Value::String(base64))),
+        ];
+        for form in forms {
+            let due = parse_structured(&form).unwrap_or_else(|error| panic!("{error}: {}", String::from_utf8_lossy(&form)));
+            assert_eq!((due.promotion_id.as_str(), due.index), ("p-1", 1));
         }
     }
 

@@ -10,10 +10,13 @@
 //! ```
 //!
 //! Before the pipeline starts, the job re-reads the promotion from the calendar
-//! and asks the component whether the day is still due: an unpublished
-//! promotion or a day outside the window ends the run successfully with a log
-//! line saying why. Exit codes: 0 done (or nothing to do), 1 failed (Kubernetes
-//! retries the pod; idempotency keys make that safe), 2 bad event or configuration.
+//! and asks the component whether the event's day may be delivered now
+//! (`deliverable`: published, an occurrence day, before the end, no later than
+//! today in the promotion's zone and not superseded by a later occurrence —
+//! contracts.md). Otherwise the run ends successfully with a `summary` line
+//! `outcome: skipped` and a `reason` code. Exit codes: 0 done (or skipped),
+//! 1 failed (Kubernetes retries the pod; idempotency keys make that safe),
+//! 2 bad event or configuration.
 
 pub mod auth;
 pub mod calendar;
@@ -36,7 +39,8 @@ use std::{
 use anyhow::Context;
 use bytes::Bytes;
 use futures::StreamExt;
-use promo_host::{EngineError, LocalDate, PromoEngine, Status};
+use jiff::Timestamp;
+use promo_host::{EngineError, LocalDate, NotDeliverable, PromoEngine, Status};
 use serde_json::json;
 use tokio::sync::mpsc;
 
@@ -51,23 +55,55 @@ use self::{
 };
 use crate::failure::{BadInput, Failure};
 
-/// Where a Knative JobSink mounts the event.
-pub const DEFAULT_EVENT_FILE: &str = "/etc/jobsink-event/event";
+/// Where a Knative JobSink mounts the event when `K_EVENT_PATH` is not set.
+pub const DEFAULT_EVENT_DIR: &str = "/etc/jobsink-event";
 
 /// Options of `promo run`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
-    /// The structured JSON CloudEvent `promo.occurrence.due`.
-    #[arg(long, value_name = "PATH", default_value = DEFAULT_EVENT_FILE)]
-    pub event_file: PathBuf,
+    /// The structured JSON CloudEvent `promo.occurrence.due` [default:
+    /// `$K_EVENT_PATH/event`, where Knative's JobSink mounts it, else
+    /// /etc/jobsink-event/event].
+    #[arg(long, value_name = "PATH")]
+    pub event_file: Option<PathBuf>,
     /// Read recipients from this JSON Lines file (`userId`, `username`,
     /// optional `firstName`, `locale`) instead of Keycloak.
     #[arg(long, value_name = "FILE.jsonl")]
     pub recipients: Option<PathBuf>,
     /// Use the promotion inside the event instead of re-reading it from the
-    /// calendar (load tests and stacks without a calendar; not for production).
+    /// calendar (load tests; only in builds with the `test-hooks` feature).
+    #[cfg(feature = "test-hooks")]
     #[arg(long)]
     pub promotion_from_event: bool,
+}
+
+impl RunArgs {
+    /// `--event-file`, else the file Knative mounts.
+    fn event_file(&self) -> PathBuf {
+        self.event_file.clone().unwrap_or_else(|| {
+            let dir = std::env::var_os("K_EVENT_PATH").filter(|dir| !dir.is_empty()).unwrap_or_else(|| DEFAULT_EVENT_DIR.into());
+            PathBuf::from(dir).join("event")
+        })
+    }
+
+    /// Whether the promotion comes from the event (never in a shipped build).
+    fn promotion_from_event(&self) -> bool {
+        #[cfg(feature = "test-hooks")]
+        return self.promotion_from_event;
+        #[cfg(not(feature = "test-hooks"))]
+        false
+    }
+}
+
+/// The job's clock. Builds with the `test-hooks` feature take `PROMO_TEST_NOW`
+/// (RFC 3339) when it is set, so stack tests can deliver days of a promotion
+/// that the running scheduler will never fire.
+fn now() -> Result<Timestamp, BadInput> {
+    #[cfg(feature = "test-hooks")]
+    if let Some(text) = std::env::var("PROMO_TEST_NOW").ok().filter(|text| !text.is_empty()) {
+        return text.parse().map_err(|error| BadInput::new("PROMO_TEST_NOW", format!("is not an RFC 3339 instant: {error}")));
+    }
+    Ok(Timestamp::now())
 }
 
 /// Runs the job with the engine component (`promo run`).
@@ -88,9 +124,10 @@ pub fn run_with_engine(
         .map_err(|error| Failure::Failed(anyhow::Error::new(error).context("starting the async runtime")))?;
     let result = runtime.block_on(async move {
         let config = JobConfig::from_env()?;
+        let now = now()?;
         let deadline = config.deadline;
-        match tokio::time::timeout(deadline, deliver(args, config, load_engine, started)).await {
-            Ok(outcome) => outcome,
+        match tokio::time::timeout(deadline, deliver(args, config, load_engine, now, started)).await {
+            Ok(outcome) => outcome.map(drop),
             Err(_) => Err(anyhow::anyhow!("deadline PROMO_DEADLINE ({} s) passed before the day was delivered", deadline.as_secs())),
         }
     });
@@ -101,6 +138,15 @@ pub fn run_with_engine(
         log::emit("error", "failed", json!({ "exitCode": failure.exit_code(), "message": failure.to_string() }));
         failure
     })
+}
+
+/// How a run ended that did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Every recipient of the shard got the day's message (now or before).
+    Delivered,
+    /// Nothing was sent, for the reason named by this code.
+    Skipped(&'static str),
 }
 
 /// Counters shared by the stages, for progress lines and the summary.
@@ -116,11 +162,13 @@ async fn deliver(
     args: RunArgs,
     config: JobConfig,
     load_engine: impl FnOnce() -> anyhow::Result<PromoEngine> + Send + 'static,
+    now: Timestamp,
     started: Instant,
-) -> anyhow::Result<()> {
-    let bytes = tokio::fs::read(&args.event_file)
+) -> anyhow::Result<Outcome> {
+    let event_file = args.event_file();
+    let bytes = tokio::fs::read(&event_file)
         .await
-        .map_err(|error| BadInput::new("--event-file", format!("cannot read {}: {error}", args.event_file.display())))?;
+        .map_err(|error| BadInput::new("--event-file", format!("cannot read {}: {error}", event_file.display())))?;
     let due = event::parse_structured(&bytes)?;
     let shard = json!({ "index": config.shard_index, "count": config.shard_count });
     log::info(
@@ -144,12 +192,12 @@ async fn deliver(
         tokio::spawn(async move { tokens.bearer().await })
     };
 
-    let promotion_json = if args.promotion_from_event {
+    let promotion_json = if args.promotion_from_event() {
         due.promotion.to_string()
     } else {
         match CalendarClient::new(http.clone(), &config.calendar_url, tokens.clone()).promotion(&due.promotion_id, &retry).await? {
             Some(json) => json,
-            None => return skipped(&due, "the promotion no longer exists in the calendar"),
+            None => return skipped(&due, "deleted", "the promotion no longer exists in the calendar"),
         }
     };
     let engine = engine.await.context("loading the engine component")??;
@@ -158,7 +206,7 @@ async fn deliver(
         Err(EngineError::Invalid(problems)) => {
             let first = problems.first();
             let problem = first.map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
-            if args.promotion_from_event {
+            if args.promotion_from_event() {
                 return Err(BadInput::new(format!("data.promotion.{}", first.map(|p| p.field.as_str()).unwrap_or("")), problem).into());
             }
             anyhow::bail!("the calendar's promotion {} is invalid: {problem}", due.promotion_id);
@@ -166,11 +214,24 @@ async fn deliver(
         Err(EngineError::Failed(error)) => return Err(error),
     };
     if promotion.status != Status::Published {
-        return skipped(&due, &format!("the promotion is {} now, not PUBLISHED", format!("{:?}", promotion.status).to_uppercase()));
+        let status = match promotion.status {
+            Status::Draft => "DRAFT",
+            Status::Published => "PUBLISHED",
+            Status::Unpublished => "UNPUBLISHED",
+        };
+        return skipped(&due, "not-published", &format!("the promotion is {status} now, not PUBLISHED"));
     }
-    let day = LocalDate::from(due.day);
-    let Some(occurrence) = engine.plan(&promotion)?.occurrences()?.into_iter().find(|occurrence| occurrence.day == day) else {
-        return skipped(&due, "the day is no longer inside the promotion's window");
+    let occurrence = match engine.plan(&promotion)?.deliverable(LocalDate::from(due.day), now.as_millisecond())? {
+        Ok(occurrence) => occurrence,
+        Err(reason) => {
+            let (code, why) = match reason {
+                NotDeliverable::NotAnOccurrence => ("not-an-occurrence", "the day is not one of the promotion's days (any more)"),
+                NotDeliverable::Ended => ("ended", "the promotion has ended"),
+                NotDeliverable::NotYetDue => ("not-yet-due", "the day lies after today in the promotion's zone, or the promotion has not started"),
+                NotDeliverable::Superseded => ("superseded", "a later day of the promotion has fired since; missed days are never replayed"),
+            };
+            return skipped(&due, code, &format!("{why} (now {now})"));
+        }
     };
 
     let source = match &args.recipients {
@@ -287,7 +348,7 @@ async fn deliver(
     summary["day"] = json!(due.day.to_string());
     summary["shard"] = shard;
     log::info("summary", summary);
-    Ok(())
+    Ok(Outcome::Delivered)
 }
 
 fn counters(progress: &Progress, retry: &RetryPolicy, started: Instant) -> serde_json::Value {
@@ -304,13 +365,15 @@ fn counters(progress: &Progress, retry: &RetryPolicy, started: Instant) -> serde
     })
 }
 
-fn skipped(due: &DueEvent, reason: &str) -> anyhow::Result<()> {
+/// Ends a run that delivers nothing: the summary line says why (`reason` is a
+/// stable code for log-based metrics and alerts, `detail` is for people).
+fn skipped(due: &DueEvent, reason: &'static str, detail: &str) -> anyhow::Result<Outcome> {
     log::info(
         "summary",
-        json!({ "outcome": "skipped", "reason": reason, "promotionId": due.promotion_id, "day": due.day.to_string(),
+        json!({ "outcome": "skipped", "reason": reason, "detail": detail, "promotionId": due.promotion_id, "day": due.day.to_string(),
                 "recipients": 0, "inserted": 0, "duplicates": 0, "retries": 0 }),
     );
-    Ok(())
+    Ok(Outcome::Skipped(reason))
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 
 use promo_host::{EngineOptions, PromoEngine};
 
-use super::{RunArgs, config::JobConfig, deliver};
+use super::{Outcome, RunArgs, config::JobConfig, deliver};
 
 /// The fake shop: `users` customers (every 4th disabled), a promotion, an inbox.
 #[derive(Default)]
@@ -106,8 +106,8 @@ fn shop(users: usize, status: &str) -> SharedShop {
 fn event_file(day: &str) -> tempfile::NamedTempFile {
     let file = tempfile::NamedTempFile::new().unwrap();
     let event = json!({
-        "specversion": "1.0", "type": "promo.occurrence.due", "source": "/promo/scheduler",
-        "id": format!("p-1/{day}"), "datacontenttype": "application/json",
+        "specversion": "1.0", "type": "promo.occurrence.due", "source": "urn:promo-calendar:scheduler",
+        "id": format!("p-1.{day}"), "datacontenttype": "application/json",
         "data": {"promotion": {"id": "p-1", "status": "PUBLISHED"},
                  "occurrence": {"index": 1, "day": day, "fireAt": "2026-07-02T07:00:00Z"}}
     });
@@ -115,7 +115,14 @@ fn event_file(day: &str) -> tempfile::NamedTempFile {
     file
 }
 
-async fn run_shard(url: &str, event: &tempfile::NamedTempFile, shard: u32, shards: u32) -> anyhow::Result<()> {
+/// 12:00 CEST on 2026-07-02: the second day has fired.
+const NOW: &str = "2026-07-02T10:00:00Z";
+
+async fn run_shard(url: &str, event: &tempfile::NamedTempFile, shard: u32, shards: u32) -> anyhow::Result<Outcome> {
+    run_shard_at(url, event, shard, shards, NOW).await
+}
+
+async fn run_shard_at(url: &str, event: &tempfile::NamedTempFile, shard: u32, shards: u32, now: &str) -> anyhow::Result<Outcome> {
     let settings = HashMap::from([
         ("CALENDAR_URL", url.to_owned()),
         ("INBOX_URL", url.to_owned()),
@@ -127,8 +134,13 @@ async fn run_shard(url: &str, event: &tempfile::NamedTempFile, shard: u32, shard
         ("PROMO_RETRY_MAX_DELAY", "20ms".to_owned()),
     ]);
     let config = JobConfig::from_lookup(|name| settings.get(name).cloned()).unwrap();
-    let args = RunArgs { event_file: event.path().to_owned(), recipients: None, promotion_from_event: false };
-    deliver(args, config, || Ok(engine()), Instant::now()).await
+    let args = RunArgs {
+        event_file: Some(event.path().to_owned()),
+        recipients: None,
+        #[cfg(feature = "test-hooks")]
+        promotion_from_event: false,
+    };
+    deliver(args, config, || Ok(engine()), now.parse().unwrap(), Instant::now()).await
 }
 
 fn enabled_keys(shop: &SharedShop) -> BTreeSet<String> {
@@ -170,14 +182,36 @@ async fn shards_together_cover_everyone_once() {
 }
 
 #[tokio::test]
-async fn sends_nothing_for_an_unpublished_promotion_or_a_day_outside_the_window() {
+async fn sends_nothing_for_an_unpublished_promotion_or_a_day_that_is_not_due() {
     let unpublished = shop(10, "UNPUBLISHED");
     let url = start_fakes(unpublished.clone()).await;
-    run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap();
+    assert_eq!(run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap(), Outcome::Skipped("not-published"));
     assert_eq!(unpublished.lock().unwrap().posts, 0);
 
     let published = shop(10, "PUBLISHED");
     let url = start_fakes(published.clone()).await;
-    run_shard(&url, &event_file("2026-07-09"), 0, 1).await.unwrap();
+    let cases = [
+        // tomorrow's day, posted today (20:00 CEST on 07-01)
+        ("2026-07-02", "2026-07-01T18:00:00Z", "not-yet-due"),
+        // yesterday's day after today's has fired: never replayed
+        ("2026-07-01", NOW, "superseded"),
+        // today's day at the end (00:00 CEST on 07-03)
+        ("2026-07-02", "2026-07-02T22:00:00Z", "ended"),
+        // a day the promotion does not have
+        ("2026-07-09", NOW, "not-an-occurrence"),
+    ];
+    for (day, now, reason) in cases {
+        let outcome = run_shard_at(&url, &event_file(day), 0, 1, now).await.unwrap();
+        assert_eq!(outcome, Outcome::Skipped(reason), "day {day} at {now}");
+    }
     assert_eq!(published.lock().unwrap().posts, 0);
+    assert!(published.lock().unwrap().stored.is_empty());
+
+    // Today's day late in the evening, and before today's send time (moved later
+    // by the admin after the event was sent), is still delivered.
+    for now in ["2026-07-02T21:59:00Z", "2026-07-01T22:30:00Z"] {
+        assert_eq!(run_shard_at(&url, &event_file("2026-07-02"), 0, 1, now).await.unwrap(), Outcome::Delivered, "at {now}");
+    }
+    let expected = enabled_keys(&published);
+    assert_eq!(published.lock().unwrap().stored, expected);
 }

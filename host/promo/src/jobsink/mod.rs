@@ -1,21 +1,37 @@
-//! `promo jobsink`: a stand-in for Knative Eventing's JobSink on the dev stack
-//! and in tests.
+//! `promo jobsink`: Knative Eventing's JobSink on the dev stack and in tests,
+//! keeping its contract exactly (knative/eventing `cmd/jobsink`, contracts.md):
 //!
-//! Like the real one it accepts a CloudEvent (binary or structured HTTP mode),
-//! answers `202 Accepted` with a `Location` to poll for the job's status,
-//! writes the event as structured JSON to a file (Knative mounts it at
-//! `/etc/jobsink-event/event`) and starts the job: `shards` processes of
-//! `promo run --event-file …`, each with the environment a pod of an Indexed
-//! Job gets (`JOB_COMPLETION_INDEX`, and `PROMO_SHARD_COUNT` from the JobSink's
-//! template). A repeated `source` + `id` starts nothing and answers with the
-//! existing job. A shard that exits 1 is restarted up to `backoff_limit` times
-//! (the Job's `backoffLimit`); exit code 2 fails the job at once (the
-//! manifests' `podFailurePolicy`).
+//! - `POST /<namespace>/<name>` with a CloudEvent (binary or structured mode)
+//!   answers `202` with an empty body and
+//!   `Location: /namespaces/<ns>/name/<name>/sources/<source>/ids/<id>`; any
+//!   other path, another JobSink's name or a body that is not a valid
+//!   CloudEvent is a `400` with an empty body.
+//! - The job is named `<name>-<md5(source + id) in hex>`; an event whose job
+//!   exists starts nothing new and gets the same answer. Job records live in
+//!   the work directory, so this holds across restarts of the sink for as long
+//!   as the record is kept (the newest `--history` jobs; Kubernetes keeps a
+//!   Job until its TTL).
+//! - `GET` on the Location: `202` while the job runs, `200` with
+//!   `Reason: Complete`, `400` with `Reason: Failed`; `404` for no such job.
+//! - The event is written as the CloudEvents Go SDK writes it (`data` inline
+//!   for JSON, as a JSON string for other types, `data_base64` for binary
+//!   data) to `<work-dir>/<job>/event`, and every pod — one process of
+//!   `promo run` per shard — gets `K_EVENT_PATH` (that directory),
+//!   `K_EXECUTION_MODE=batch`, `JOB_COMPLETION_INDEX` and `PROMO_SHARD_COUNT`.
+//! - A shard that exits 1 is retried up to `--backoff-limit-per-index` times
+//!   (the Job's `backoffLimitPerIndex`); exit 2 fails the whole job at once and
+//!   stops every other shard (the manifest's `podFailurePolicy` `FailJob`).
+//!
+//! Beyond Knative, for people and tests on this machine: `GET /healthz`, and
+//! `GET /jobs/<job>` with each shard's attempts and exit codes (what `kubectl
+//! describe job` shows in a cluster).
+
+mod event_file;
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, VecDeque},
     net::SocketAddr,
-    path::PathBuf,
+    path::{Path, PathBuf},
     process::Stdio,
     sync::Arc,
 };
@@ -24,15 +40,16 @@ use anyhow::Context;
 use axum::{
     Json, Router,
     body::Bytes,
-    extract::{Path, State},
-    http::{HeaderMap, StatusCode, header},
+    extract::{Path as UrlPath, Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{IntoResponse, Response},
-    routing::{get, post},
+    routing::get,
 };
 use cloudevents::{AttributesReader, Event};
-use serde::Serialize;
+use md5::{Digest, Md5};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, watch};
 
 use crate::job::log;
 
@@ -42,15 +59,24 @@ pub struct JobSinkArgs {
     /// Address to listen on.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8090")]
     pub listen: SocketAddr,
-    /// Directory for event files and job logs (one folder per job).
+    /// The namespace of the JobSink (the first segment of its address).
+    #[arg(long, value_name = "NAME", default_value = "promo-calendar")]
+    pub namespace: String,
+    /// The name of the JobSink (the second segment of its address).
+    #[arg(long, value_name = "NAME", default_value = "promo-day")]
+    pub name: String,
+    /// Directory for event files, job records and shard logs (one folder per job).
     #[arg(long, value_name = "DIR", default_value = ".dev/jobsink")]
     pub work_dir: PathBuf,
     /// Pods per job (the Indexed Job's completions = parallelism).
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub shards: u32,
-    /// Restarts of a shard that exits 1 (the Job's backoffLimit).
+    /// Retries of a shard that exits 1 (the Job's backoffLimitPerIndex).
     #[arg(long, value_name = "N", default_value_t = 2)]
-    pub backoff_limit: u32,
+    pub backoff_limit_per_index: u32,
+    /// Job records kept (oldest removed first); de-duplication lasts as long as a record.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub history: usize,
     /// The program to start (default: this `promo` binary).
     #[arg(long, value_name = "PATH")]
     pub job_program: Option<PathBuf>,
@@ -59,38 +85,34 @@ pub struct JobSinkArgs {
     pub job_args: Vec<String>,
 }
 
-/// State of one job (the answer of `GET /jobs/{name}`).
-#[derive(Debug, Clone, Serialize)]
+/// A job's record (`<work-dir>/<job>/job.json`, and `GET /jobs/<job>`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JobStatus {
-    /// Name of the job, the last segment of its `Location`.
+pub struct JobRecord {
+    /// `<jobsink>-<md5(source + id)>`.
     pub name: String,
     /// CloudEvent `source`.
     pub source: String,
     /// CloudEvent `id`.
     pub id: String,
-    /// `running`, `succeeded` or `failed`.
-    pub status: &'static str,
-    /// Where the event was written.
-    pub event_file: PathBuf,
+    /// `running`, `complete` or `failed`.
+    pub status: String,
     /// One entry per shard.
-    pub shards: Vec<ShardStatus>,
+    pub shards: Vec<ShardRecord>,
 }
 
-/// State of one shard (one pod of the Indexed Job).
-#[derive(Debug, Clone, Serialize)]
+/// One shard (one index of the Indexed Job).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ShardStatus {
+pub struct ShardRecord {
     /// `JOB_COMPLETION_INDEX`.
     pub index: u32,
-    /// `running`, `succeeded` or `failed`.
-    pub status: &'static str,
-    /// Processes started so far (1 + restarts).
+    /// `running`, `succeeded`, `failed` or `stopped` (ended by another shard's exit 2).
+    pub status: String,
+    /// Processes started so far (1 + retries).
     pub attempts: u32,
     /// Exit code of the last finished attempt.
     pub exit_code: Option<i32>,
-    /// The shard's log (stdout and stderr of every attempt).
-    pub log_file: PathBuf,
 }
 
 struct Sink {
@@ -101,8 +123,11 @@ struct Sink {
 
 #[derive(Default)]
 struct Jobs {
-    by_event: HashMap<(String, String), String>,
-    by_name: HashMap<String, JobStatus>,
+    records: HashMap<String, JobRecord>,
+    /// Job names, oldest first, for the bounded history.
+    order: VecDeque<String>,
+    /// Per running job: set to true to stop its shards (another shard exited 2).
+    stop: HashMap<String, watch::Sender<bool>>,
 }
 
 /// Runs the JobSink until the process is stopped (`promo jobsink`).
@@ -121,16 +146,19 @@ async fn serve_async(args: JobSinkArgs) -> anyhow::Result<()> {
         None => std::env::current_exe().context("finding the promo binary")?,
     };
     tokio::fs::create_dir_all(&args.work_dir).await.with_context(|| format!("creating {}", args.work_dir.display()))?;
+    let jobs = load_records(&args.work_dir).await?;
     let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("listening on {}", args.listen))?;
     let address = listener.local_addr().context("reading the listening address")?;
-    log::info("jobsink-listening", json!({ "address": address.to_string(), "shards": args.shards, "workDir": args.work_dir }));
-    let sink = Arc::new(Sink { args, program, jobs: Mutex::new(Jobs::default()) });
+    log::info(
+        "jobsink-listening",
+        json!({ "address": address.to_string(), "path": format!("/{}/{}", args.namespace, args.name), "shards": args.shards,
+                "workDir": args.work_dir, "jobsKept": jobs.order.len() }),
+    );
+    let sink = Arc::new(Sink { args, program, jobs: Mutex::new(jobs) });
     let app = Router::new()
-        .route("/", post(accept))
-        // Knative addresses a JobSink as /<namespace>/<name>; accept any path.
-        .route("/{*path}", post(accept))
-        .route("/jobs/{name}", get(status))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/jobs/{name}", get(job_record))
+        .fallback(knative)
         .with_state(sink);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
@@ -140,99 +168,265 @@ async fn serve_async(args: JobSinkArgs) -> anyhow::Result<()> {
         .context("serving HTTP")
 }
 
-fn problem(status: StatusCode, field: &str, detail: &str) -> Response {
-    let body = json!({ "type": "about:blank", "title": status.canonical_reason(), "status": status.as_u16(), "detail": detail, "field": field });
-    (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+/// Job records of an earlier run of the sink; a job that was running then is
+/// failed now (its processes ended with the sink), as a lost pod would be.
+async fn load_records(work_dir: &Path) -> anyhow::Result<Jobs> {
+    let mut found = Vec::new();
+    let mut entries = tokio::fs::read_dir(work_dir).await.with_context(|| format!("reading {}", work_dir.display()))?;
+    while let Some(entry) = entries.next_entry().await? {
+        let file = entry.path().join("job.json");
+        let Ok(bytes) = tokio::fs::read(&file).await else { continue };
+        let Ok(mut record) = serde_json::from_slice::<JobRecord>(&bytes) else { continue };
+        let modified = entry.metadata().await.and_then(|metadata| metadata.modified()).ok();
+        if record.status == "running" {
+            record.status = "failed".into();
+        }
+        found.push((modified, record));
+    }
+    found.sort_by_key(|(modified, _)| *modified);
+    let mut jobs = Jobs::default();
+    for (_, record) in found {
+        jobs.order.push_back(record.name.clone());
+        jobs.records.insert(record.name.clone(), record);
+    }
+    Ok(jobs)
 }
 
-fn accepted(job: &JobStatus) -> Response {
-    let location = format!("/jobs/{}", job.name);
-    (StatusCode::ACCEPTED, [(header::LOCATION, location)], Json(job.clone())).into_response()
+/// The two requests Knative's JobSink serves, routed as it routes them: by
+/// method and by the number of path segments.
+async fn knative(State(sink): State<Arc<Sink>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let path = parts.uri.path().trim_end_matches('/').to_owned();
+    let segments: Vec<&str> = path.split('/').collect();
+    match parts.method {
+        Method::POST if segments.len() == 3 => {
+            let body = match axum::body::to_bytes(body, 16 * 1024 * 1024).await {
+                Ok(body) => body,
+                Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+            };
+            accept(&sink, segments[1], segments[2], &parts.headers, body).await
+        }
+        Method::GET if segments.len() == 9 => job_status(&sink, &segments).await,
+        _ => StatusCode::BAD_REQUEST.into_response(),
+    }
 }
 
-async fn accept(State(sink): State<Arc<Sink>>, headers: HeaderMap, body: Bytes) -> Response {
-    let event: Event = match cloudevents::binding::http::to_event(&headers, body.to_vec()) {
+/// `<name>-` followed by the hex MD5 of `source + id`, as Knative names the Job.
+pub fn job_name(jobsink: &str, source: &str, id: &str) -> String {
+    let digest = Md5::digest(format!("{source}{id}").as_bytes());
+    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("{jobsink}-{hex}")
+}
+
+/// `/namespaces/<ns>/name/<name>/sources/<source>/ids/<id>`, each segment escaped.
+fn location(namespace: &str, name: &str, source: &str, id: &str) -> String {
+    let [namespace, name, source, id] = [namespace, name, source, id].map(escape_segment);
+    format!("/namespaces/{namespace}/name/{name}/sources/{source}/ids/{id}")
+}
+
+/// Percent-encodes a path segment as Go's `url.PathEscape` does: unreserved
+/// characters and `$ & + : = @` stay, everything else is escaped.
+fn escape_segment(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-_.~$&+:=@".contains(&byte);
+        if keep {
+            escaped.push(byte as char);
+        } else {
+            escaped.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    escaped
+}
+
+fn unescape_segment(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn accepted(location: &str) -> Response {
+    let mut response = StatusCode::ACCEPTED.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+async fn accept(sink: &Arc<Sink>, namespace: &str, name: &str, headers: &HeaderMap, body: Bytes) -> Response {
+    if namespace != sink.args.namespace || name != sink.args.name {
+        log::warn("jobsink-unknown", &format!("no JobSink {namespace}/{name} here"));
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let event: Event = match cloudevents::binding::http::to_event(headers, body.to_vec()) {
         Ok(event) => event,
-        Err(error) => return problem(StatusCode::BAD_REQUEST, "event", &format!("not a CloudEvent: {error}")),
+        Err(error) => {
+            log::warn("jobsink-not-an-event", &format!("not a CloudEvent: {error}"));
+            return StatusCode::BAD_REQUEST.into_response();
+        }
     };
-    let key = (event.source().to_string(), event.id().to_owned());
+    let (source, id) = (event.source().to_string(), event.id().to_owned());
+    let location = location(namespace, name, &source, &id);
+    let job = job_name(name, &source, &id);
     let mut jobs = sink.jobs.lock().await;
-    if let Some(name) = jobs.by_event.get(&key) {
-        return accepted(&jobs.by_name[name]);
+    if jobs.records.contains_key(&job) {
+        return accepted(&location);
     }
-    let name = format!("promo-{}", jobs.by_name.len() + 1);
-    let dir = sink.args.work_dir.join(&name);
-    let event_file = dir.join("event");
-    let written = async {
-        tokio::fs::create_dir_all(&dir).await?;
-        tokio::fs::write(&event_file, serde_json::to_vec(&event)?).await?;
-        anyhow::Ok(())
-    };
-    if let Err(error) = written.await {
-        log::emit("error", "jobsink-write-failed", json!({ "file": event_file, "message": format!("{error:#}") }));
-        return problem(StatusCode::SERVICE_UNAVAILABLE, "", "could not store the event; try again");
-    }
-    let job = JobStatus {
-        name: name.clone(),
-        source: key.0.clone(),
-        id: key.1.clone(),
-        status: "running",
-        event_file: event_file.clone(),
+    let dir = sink.args.work_dir.join(&job);
+    let record = JobRecord {
+        name: job.clone(),
+        source,
+        id,
+        status: "running".into(),
         shards: (0..sink.args.shards)
-            .map(|index| ShardStatus { index, status: "running", attempts: 0, exit_code: None, log_file: dir.join(format!("shard-{index}.log")) })
+            .map(|index| ShardRecord { index, status: "running".into(), attempts: 0, exit_code: None })
             .collect(),
     };
-    jobs.by_event.insert(key, name.clone());
-    jobs.by_name.insert(name.clone(), job.clone());
-    drop(jobs);
-    log::info("job-started", json!({ "job": name, "source": job.source, "id": job.id, "shards": sink.args.shards }));
-    for index in 0..sink.args.shards {
-        tokio::spawn(run_shard(sink.clone(), name.clone(), index));
-    }
-    accepted(&job)
-}
-
-async fn status(State(sink): State<Arc<Sink>>, Path(name): Path<String>) -> Response {
-    match sink.jobs.lock().await.by_name.get(&name) {
-        Some(job) => Json(job.clone()).into_response(),
-        None => problem(StatusCode::NOT_FOUND, "name", &format!("no job named {name}")),
-    }
-}
-
-/// Runs one shard's pod: restarts on exit 1 up to the backoff limit.
-async fn run_shard(sink: Arc<Sink>, name: String, index: u32) {
-    let (event_file, log_file) = {
-        let jobs = sink.jobs.lock().await;
-        let job = &jobs.by_name[&name];
-        (job.event_file.clone(), job.shards[index as usize].log_file.clone())
+    let written = async {
+        tokio::fs::create_dir_all(&dir).await?;
+        tokio::fs::write(dir.join("event"), event_file::to_json(&event)?).await?;
+        write_record(&dir, &record).await
     };
-    let mut exit_code;
-    loop {
-        {
-            let mut jobs = sink.jobs.lock().await;
-            jobs.by_name.get_mut(&name).expect("job exists").shards[index as usize].attempts += 1;
-        }
-        exit_code = start_pod(&sink, &name, index, &event_file, &log_file).await;
-        let mut jobs = sink.jobs.lock().await;
-        let shard = &mut jobs.by_name.get_mut(&name).expect("job exists").shards[index as usize];
-        shard.exit_code = Some(exit_code);
-        let retry = exit_code != 0 && exit_code != 2 && shard.attempts <= sink.args.backoff_limit;
-        if !retry {
-            shard.status = if exit_code == 0 { "succeeded" } else { "failed" };
-            break;
-        }
+    if let Err(error) = written.await {
+        log::emit("error", "jobsink-write-failed", json!({ "dir": dir, "message": format!("{error:#}") }));
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let mut jobs = sink.jobs.lock().await;
-    let job = jobs.by_name.get_mut(&name).expect("job exists");
-    if job.shards.iter().any(|shard| shard.status == "failed") {
-        job.status = "failed";
-    } else if job.shards.iter().all(|shard| shard.status == "succeeded") {
-        job.status = "succeeded";
+    let (stop, _) = watch::channel(false);
+    jobs.stop.insert(job.clone(), stop);
+    jobs.records.insert(job.clone(), record.clone());
+    jobs.order.push_back(job.clone());
+    forget_oldest(&mut jobs, sink.args.history, &sink.args.work_dir).await;
+    drop(jobs);
+    log::info("job-started", json!({ "job": job, "source": record.source, "id": record.id, "shards": sink.args.shards }));
+    for index in 0..sink.args.shards {
+        tokio::spawn(run_shard(sink.clone(), job.clone(), dir.clone(), index));
     }
-    log::info("shard-finished", json!({ "job": name, "shard": index, "exitCode": exit_code, "jobStatus": job.status }));
+    accepted(&location)
 }
 
-async fn start_pod(sink: &Sink, name: &str, index: u32, event_file: &std::path::Path, log_file: &std::path::Path) -> i32 {
+/// Drops the oldest finished records beyond `keep` (a running job is never dropped).
+async fn forget_oldest(jobs: &mut Jobs, keep: usize, work_dir: &Path) {
+    let mut kept = VecDeque::new();
+    while jobs.order.len() + kept.len() > keep {
+        let Some(oldest) = jobs.order.pop_front() else { break };
+        if jobs.records.get(&oldest).is_some_and(|record| record.status == "running") {
+            kept.push_back(oldest);
+            continue;
+        }
+        jobs.records.remove(&oldest);
+        let _ = tokio::fs::remove_dir_all(work_dir.join(&oldest)).await;
+    }
+    while let Some(name) = kept.pop_back() {
+        jobs.order.push_front(name);
+    }
+}
+
+async fn write_record(dir: &Path, record: &JobRecord) -> anyhow::Result<()> {
+    let temporary = dir.join(".job.json.tmp");
+    tokio::fs::write(&temporary, serde_json::to_vec_pretty(record)?).await?;
+    tokio::fs::rename(&temporary, dir.join("job.json")).await?;
+    Ok(())
+}
+
+async fn job_status(sink: &Sink, segments: &[&str]) -> Response {
+    let ["", "namespaces", namespace, "name", name, "sources", source, "ids", id] = segments else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let (Some(namespace), Some(name), Some(source), Some(id)) =
+        (unescape_segment(namespace), unescape_segment(name), unescape_segment(source), unescape_segment(id))
+    else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    if namespace != sink.args.namespace || name != sink.args.name {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let jobs = sink.jobs.lock().await;
+    let Some(record) = jobs.records.get(&job_name(&name, &source, &id)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match record.status.as_str() {
+        "complete" => (StatusCode::OK, [("Reason", "Complete")]).into_response(),
+        "failed" => (StatusCode::BAD_REQUEST, [("Reason", "Failed")]).into_response(),
+        _ => accepted(&location(&namespace, &name, &source, &id)),
+    }
+}
+
+async fn job_record(State(sink): State<Arc<Sink>>, UrlPath(name): UrlPath<String>) -> Response {
+    match sink.jobs.lock().await.records.get(&name) {
+        Some(record) => Json(record.clone()).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Runs one index of the Job: retries exit 1 up to the per-index backoff
+/// limit; exit 2 fails the job and stops the other shards.
+async fn run_shard(sink: Arc<Sink>, job: String, dir: PathBuf, index: u32) {
+    let Some(mut stop) = sink.jobs.lock().await.stop.get(&job).map(watch::Sender::subscribe) else { return };
+    let log_file = dir.join(format!("shard-{index}.log"));
+    let (status, exit_code) = loop {
+        if *stop.borrow() {
+            break ("stopped", None);
+        }
+        update(&sink, &job, |record| record.shards[index as usize].attempts += 1).await;
+        let exit_code = tokio::select! {
+            code = start_pod(&sink, &job, &dir, index, &log_file) => code,
+            _ = stop.wait_for(|stopped| *stopped) => break ("stopped", None),
+        };
+        let attempts = update(&sink, &job, |record| {
+            record.shards[index as usize].exit_code = Some(exit_code);
+            record.shards[index as usize].attempts
+        })
+        .await;
+        match exit_code {
+            0 => break ("succeeded", Some(0)),
+            2 => {
+                // podFailurePolicy: exit code 2 → FailJob
+                if let Some(stop) = sink.jobs.lock().await.stop.get(&job) {
+                    stop.send_replace(true);
+                }
+                break ("failed", Some(2));
+            }
+            code if attempts > sink.args.backoff_limit_per_index => break ("failed", Some(code)),
+            _ => {}
+        }
+    };
+    let job_status = update(&sink, &job, |record| {
+        record.shards[index as usize].status = status.into();
+        if record.shards.iter().all(|shard| shard.status != "running") {
+            record.status = if record.shards.iter().all(|shard| shard.status == "succeeded") { "complete" } else { "failed" }.into();
+        }
+        record.status.clone()
+    })
+    .await;
+    if job_status != "running" {
+        sink.jobs.lock().await.stop.remove(&job);
+    }
+    log::info("shard-finished", json!({ "job": job, "shard": index, "exitCode": exit_code, "shardStatus": status, "jobStatus": job_status }));
+}
+
+/// Changes a job's record in memory and on disk; returns what `change` returns.
+async fn update<T>(sink: &Sink, job: &str, change: impl FnOnce(&mut JobRecord) -> T) -> T {
+    let mut jobs = sink.jobs.lock().await;
+    let record = jobs.records.get_mut(job).expect("a running job keeps its record");
+    let result = change(record);
+    if let Err(error) = write_record(&sink.args.work_dir.join(job), record).await {
+        log::emit("error", "jobsink-write-failed", json!({ "job": job, "message": format!("{error:#}") }));
+    }
+    result
+}
+
+async fn start_pod(sink: &Sink, job: &str, dir: &Path, index: u32, log_file: &Path) -> i32 {
     let log = match std::fs::OpenOptions::new().create(true).append(true).open(log_file) {
         Ok(file) => file,
         Err(error) => {
@@ -240,20 +434,16 @@ async fn start_pod(sink: &Sink, name: &str, index: u32, event_file: &std::path::
             return 1;
         }
     };
-    let stderr = match log.try_clone() {
-        Ok(file) => file,
-        Err(_) => return 1,
-    };
+    let Ok(stderr) = log.try_clone() else { return 1 };
     let mut command = tokio::process::Command::new(&sink.program);
     command
         .arg("run")
-        .arg("--event-file")
-        .arg(event_file)
         .args(&sink.args.job_args)
+        .env("K_EVENT_PATH", dir)
+        .env("K_EXECUTION_MODE", "batch")
         .env("JOB_COMPLETION_INDEX", index.to_string())
         .env("PROMO_SHARD_COUNT", sink.args.shards.to_string())
-        .env("K_JOB_NAME", name)
-        .env("K_EXECUTION_MODE", "batch")
+        .env("K_JOB_NAME", job)
         .stdin(Stdio::null())
         .stdout(Stdio::from(log))
         .stderr(Stdio::from(stderr))
@@ -264,5 +454,27 @@ async fn start_pod(sink: &Sink, name: &str, index: u32, event_file: &std::path::
             log::emit("error", "jobsink-spawn-failed", json!({ "program": sink.program, "message": error.to_string() }));
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_jobs_like_knative() {
+        // md5("urn:promo-calendar:schedulerp-1.2026-07-02")
+        let name = job_name("promo-day", "urn:promo-calendar:scheduler", "p-1.2026-07-02");
+        assert!(name.starts_with("promo-day-") && name.len() == "promo-day-".len() + 32, "{name}");
+        assert_eq!(job_name("promo-day", "a", "bc"), job_name("promo-day", "ab", "c"), "Knative hashes source + id unseparated");
+    }
+
+    #[test]
+    fn locations_escape_each_segment_and_read_back() {
+        let location = location("promo-calendar", "promo-day", "/promo/scheduler", "p 1/2026");
+        assert_eq!(location, "/namespaces/promo-calendar/name/promo-day/sources/%2Fpromo%2Fscheduler/ids/p%201%2F2026");
+        let segments: Vec<&str> = location.split('/').collect();
+        assert_eq!(unescape_segment(segments[6]).unwrap(), "/promo/scheduler");
+        assert_eq!(unescape_segment(segments[8]).unwrap(), "p 1/2026");
     }
 }

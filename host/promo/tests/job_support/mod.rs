@@ -229,8 +229,8 @@ pub fn write_event(dir: &Path, promotion: &Value, index: u32, day: &str, fire_at
     let event = json!({
         "specversion": "1.0",
         "type": "promo.occurrence.due",
-        "source": "/promo/scheduler",
-        "id": format!("{id}/{day}"),
+        "source": "urn:promo-calendar:scheduler",
+        "id": format!("{id}.{day}"),
         "subject": id,
         "datacontenttype": "application/json",
         "data": { "promotion": promotion, "occurrence": { "index": index, "day": day, "fireAt": fire_at } }
@@ -262,6 +262,11 @@ pub fn stored_per_recipient(promotion_id: &str, day: &str) -> HashMap<String, u6
         .collect()
 }
 
+/// The job's clock in these tests (a `test-hooks` build reads `PROMO_TEST_NOW`):
+/// 09:30 CET on 2027-03-02, the second day of [`published_promotion`], which
+/// the running scheduler will not fire for months.
+pub const TEST_NOW: &str = "2027-03-02T08:30:00Z";
+
 /// `promo run` with the job's environment pointed at the dev stack.
 pub fn promo_run(event: &Path, env: &[(String, String)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_promo"));
@@ -273,6 +278,7 @@ pub fn promo_run(event: &Path, env: &[(String, String)]) -> Command {
         .env("CALENDAR_URL", calendar_url())
         .env("INBOX_URL", inbox_url())
         .env("PROMO_PROGRESS_INTERVAL", "1s")
+        .env("PROMO_TEST_NOW", TEST_NOW)
         .env_remove("JOB_COMPLETION_INDEX")
         .env_remove("PROMO_SHARD_COUNT")
         .stdin(Stdio::null());

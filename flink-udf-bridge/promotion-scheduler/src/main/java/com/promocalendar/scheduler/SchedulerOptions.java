@@ -61,8 +61,9 @@ public final class SchedulerOptions {
 
     public static final ConfigOption<String> JOBSINK_URL = key("promo.jobsink.url")
             .stringType()
-            .defaultValue("http://127.0.0.1:8090")
-            .withDescription("URL the promo.occurrence.due CloudEvents are posted to (Knative JobSink).");
+            .defaultValue("http://127.0.0.1:8090/promo-calendar/promo-day")
+            .withDescription("URL the promo.occurrence.due CloudEvents are posted to: the Knative JobSink's address "
+                    + "http://job-sink.knative-eventing.svc.cluster.local/<namespace>/<jobsink-name>, locally promo jobsink.");
 
     public static final ConfigOption<Integer> JOBSINK_MAX_RETRIES = key("promo.jobsink.max-retries")
             .intType()

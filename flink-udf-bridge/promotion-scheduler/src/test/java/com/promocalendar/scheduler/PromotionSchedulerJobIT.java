@@ -74,8 +74,10 @@ class PromotionSchedulerJobIT {
             job.cancel().get(30, TimeUnit.SECONDS);
         }
         if (promotion != null) {
-            send("POST", "/api/promotions/" + promotion.path("id").asText() + "/unpublish", null,
-                    promotion.path("version").asLong());
+            // Leave nothing on the admin's calendar: withdraw it, then delete it.
+            String path = "/api/promotions/" + promotion.path("id").asText();
+            JsonNode unpublished = send("POST", path + "/unpublish", null, promotion.path("version").asLong());
+            send("DELETE", path, null, unpublished.path("version").asLong());
         }
         receiver.stop(0);
     }
@@ -103,8 +105,8 @@ class PromotionSchedulerJobIT {
         String day = startsAt.toLocalDate().toString();
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(event.path("type").asText()).isEqualTo("promo.occurrence.due");
-        assertThat(event.path("source").asText()).isEqualTo("/promo/scheduler");
-        assertThat(event.path("id").asText()).isEqualTo(id + "/" + day);
+        assertThat(event.path("source").asText()).isEqualTo("urn:promo-calendar:scheduler");
+        assertThat(event.path("id").asText()).isEqualTo(id + "." + day);
         assertThat(event.path("subject").asText()).isEqualTo(id);
         assertThat(event.path("data").path("promotion").path("status").asText()).isEqualTo("PUBLISHED");
         assertThat(event.path("data").path("occurrence").path("index").asInt()).isZero();

@@ -20,6 +20,7 @@ public final class JobSinkEventSink implements Sink<DueOccurrence> {
     @Override
     public SinkWriter<DueOccurrence> createWriter(WriterInitContext context) {
         MetricGroup metrics = context.metricGroup();
-        return new JobSinkWriter(settings, metrics.counter("postedEvents"), metrics.counter("sinkFailures"));
+        return new JobSinkWriter(settings, metrics.counter("postedEvents"), metrics.counter("sinkFailures"),
+                metrics.counter("invalidEvents"));
     }
 }

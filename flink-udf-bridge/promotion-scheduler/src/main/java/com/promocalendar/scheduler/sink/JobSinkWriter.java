@@ -18,8 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts each due day as a structured CloudEvent and returns only once the receiver accepted it
- * (2xx), retrying I/O errors, 429 and 5xx with exponential backoff and jitter (Failsafe). Since
- * {@link #write} completes the post, a checkpoint barrier behind a record means it was delivered.
+ * (2xx). Every other answer is retried with exponential backoff and jitter (Failsafe) — a 4xx
+ * too: Knative answers 400 for a wrong path or an unknown JobSink and 401/403 for a missing
+ * token, all of which an operator can fix while the day waits. Past the retry limit the write
+ * fails, so Flink restarts the task from the last checkpoint and the day is emitted again; it is
+ * never dropped for a reason that can go away. Since {@link #write} completes the post, a
+ * checkpoint barrier behind a record means it was delivered. Only an event that fails its own
+ * validation ({@link OccurrenceEvents#validate}) is dropped, with an error log and a metric.
  */
 final class JobSinkWriter implements SinkWriter<DueOccurrence> {
 
@@ -30,11 +35,13 @@ final class JobSinkWriter implements SinkWriter<DueOccurrence> {
     private final FailsafeExecutor<Void> retries;
     private final Counter postedEvents;
     private final Counter failedPosts;
+    private final Counter invalidEvents;
 
-    JobSinkWriter(JobSinkSettings settings, Counter postedEvents, Counter failedPosts) {
+    JobSinkWriter(JobSinkSettings settings, Counter postedEvents, Counter failedPosts, Counter invalidEvents) {
         this.settings = settings;
         this.postedEvents = postedEvents;
         this.failedPosts = failedPosts;
+        this.invalidEvents = invalidEvents;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.retries = Failsafe.with(RetryPolicy.<Void>builder()
                 .handle(IOException.class)
@@ -43,7 +50,7 @@ final class JobSinkWriter implements SinkWriter<DueOccurrence> {
                 .withMaxRetries(settings.maxRetries())
                 .onFailedAttempt(attempt -> {
                     failedPosts.inc();
-                    LOG.warn("posting a due day to {} failed (attempt {}): {}", settings.url(),
+                    LOG.error("posting a due day to {} failed (attempt {}): {}", settings.url(),
                             attempt.getAttemptCount(), attempt.getLastException().getMessage());
                 })
                 .build());
@@ -51,7 +58,17 @@ final class JobSinkWriter implements SinkWriter<DueOccurrence> {
 
     @Override
     public void write(DueOccurrence due, Context context) throws IOException, InterruptedException {
-        CloudEvent event = OccurrenceEvents.of(due);
+        CloudEvent event;
+        try {
+            event = OccurrenceEvents.validate(OccurrenceEvents.of(due));
+        } catch (IllegalArgumentException e) {
+            // Our own event is wrong: no receiver will ever take it, and failing the task would
+            // stall every other promotion. The one case that is dropped.
+            invalidEvents.inc();
+            LOG.error("dropping the due day {} of promotion {}: the event is invalid: {}", due.day, due.promotionId,
+                    e.getMessage());
+            return;
+        }
         byte[] body = OccurrenceEvents.serialize(event);
         try {
             retries.run(() -> post(event.getId(), body));
@@ -59,11 +76,8 @@ final class JobSinkWriter implements SinkWriter<DueOccurrence> {
             if (e.getCause() instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
-            throw new IOException("could not deliver " + event.getId() + " to " + settings.url(), e.getCause());
-        } catch (RejectedEventException e) {
-            failedPosts.inc();
-            LOG.error("dropping {}: {}", event.getId(), e.getMessage());
-            return;
+            throw new IOException("could not deliver " + event.getId() + " to " + settings.url()
+                    + " after " + (settings.maxRetries() + 1) + " attempts", e.getCause());
         }
         postedEvents.inc();
     }
@@ -79,21 +93,12 @@ final class JobSinkWriter implements SinkWriter<DueOccurrence> {
         if (status / 100 == 2) {
             return;
         }
-        if (status == 429 || status >= 500 || status == 408) {
-            throw new IOException("JobSink answered " + status + " for " + eventId);
-        }
-        // A 4xx other than those means the event itself is wrong: retrying cannot help, and
-        // failing the job would stall every other promotion. Logged loudly and counted.
-        throw new RejectedEventException("JobSink rejected it with " + status + ": " + response.body());
+        String detail = response.body().isBlank() ? "" : ": " + abbreviate(response.body());
+        throw new IOException(settings.url() + " answered " + status + " for " + eventId + detail);
     }
 
-    /** The receiver refused the event itself (a 4xx that retrying cannot fix). */
-    private static final class RejectedEventException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RejectedEventException(String message) {
-            super(message);
-        }
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text.strip() : text.substring(0, 300).strip() + "…";
     }
 
     @Override

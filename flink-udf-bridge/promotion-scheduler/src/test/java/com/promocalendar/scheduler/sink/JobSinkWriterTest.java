@@ -33,6 +33,8 @@ class JobSinkWriterTest {
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private final SimpleCounter posted = new SimpleCounter();
     private final SimpleCounter failed = new SimpleCounter();
+    private final SimpleCounter invalid = new SimpleCounter();
+    private final List<Integer> answersWhenFailing = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -40,7 +42,9 @@ class JobSinkWriterTest {
         receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = 202;
-            if (failuresLeft.getAndDecrement() > 0) {
+            if (!answersWhenFailing.isEmpty()) {
+                status = answersWhenFailing.remove(0);
+            } else if (failuresLeft.getAndDecrement() > 0) {
                 status = answerWhenFailing.get();
             } else {
                 received.add(new String(body, StandardCharsets.UTF_8));
@@ -60,11 +64,15 @@ class JobSinkWriterTest {
     private JobSinkWriter writer(int maxRetries) {
         URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/");
         return new JobSinkWriter(new JobSinkSettings(url, maxRetries, Duration.ofMillis(10), Duration.ofMillis(40)),
-                posted, failed);
+                posted, failed, invalid);
     }
 
     private static DueOccurrence due() {
-        return new DueOccurrence("p-week", TestPromotions.week(1, "PUBLISHED", "09:00"), new Occurrence(
+        return due("p-week", TestPromotions.week(1, "PUBLISHED", "09:00"));
+    }
+
+    private static DueOccurrence due(String promotionId, String promotionJson) {
+        return new DueOccurrence(promotionId, promotionJson, new Occurrence(
                 2, LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T07:00:00Z"), ZoneOffset.ofHours(2)));
     }
 
@@ -74,7 +82,7 @@ class JobSinkWriterTest {
         writer(5).write(due(), null);
 
         assertThat(received).hasSize(1);
-        assertThat(received.get(0)).contains("\"id\":\"p-week/2026-07-03\"");
+        assertThat(received.get(0)).contains("\"id\":\"p-week.2026-07-03\"");
         assertThat(contentTypes).containsExactly("application/cloudevents+json");
         assertThat(failed.getCount()).isEqualTo(3);
         assertThat(posted.getCount()).isEqualTo(1);
@@ -85,18 +93,42 @@ class JobSinkWriterTest {
         failuresLeft.set(100);
         assertThatThrownBy(() -> writer(2).write(due(), null))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("p-week/2026-07-03");
+                .hasMessageContaining("p-week.2026-07-03");
         assertThat(failed.getCount()).isEqualTo(3);
         assertThat(received).isEmpty();
     }
 
     @Test
-    void anEventTheReceiverRejectsIsDroppedAndCountedNotRetried() throws Exception {
-        failuresLeft.set(1);
-        answerWhenFailing.set(400);
+    void aRefusalIsRetriedTooSoAMisconfiguredAddressLosesNoDay() throws Exception {
+        // Knative answers 400 for a wrong path and 404 for an unknown JobSink: an operator fixes
+        // the address while the sink keeps trying, and the day arrives once.
+        answersWhenFailing.addAll(List.of(400, 404));
         writer(5).write(due(), null);
+
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).contains("\"id\":\"p-week.2026-07-03\"");
+        assertThat(failed.getCount()).isEqualTo(2);
+        assertThat(posted.getCount()).isEqualTo(1);
+        assertThat(invalid.getCount()).isZero();
+    }
+
+    @Test
+    void aRefusalThatOutlastsTheRetriesFailsTheWriteNamingTheAddressAndTheStatus() {
+        failuresLeft.set(100);
+        answerWhenFailing.set(403);
+        assertThatThrownBy(() -> writer(1).write(due(), null))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("p-week.2026-07-03")
+                .rootCause().hasMessageContaining("answered 403").hasMessageContaining("127.0.0.1");
         assertThat(received).isEmpty();
-        assertThat(failed.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAnEventThatFailsItsOwnValidationIsDroppedAndCounted() throws Exception {
+        String slashed = TestPromotions.week(1, "PUBLISHED", "09:00").replace("\"id\":\"p-week\"", "\"id\":\"p/week\"");
+        writer(5).write(due("p/week", slashed), null);
+        assertThat(received).isEmpty();
+        assertThat(invalid.getCount()).isEqualTo(1);
         assertThat(posted.getCount()).isZero();
     }
 }
