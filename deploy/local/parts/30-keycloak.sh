@@ -17,6 +17,11 @@
 #     into the shared, read-only unpacked distribution.
 #   - The hostname is fixed to $KEYCLOAK_URL, so the issuer is always
 #     $KEYCLOAK_URL/realms/shop no matter which name a client used.
+#   - Our extension (deploy/keycloak/recipients-provider: the members of a role by
+#     effective role, keyset-paged) is built with Maven and copied into the
+#     distribution's providers/; a provider takes effect only through `kc.sh build`,
+#     so the augmentation stamp holds the build options and the checksums of the
+#     provider jars, and the augmentation is redone exactly when one of them changed.
 # Bootstrap admin of the master realm (admin console $KEYCLOAK_URL/admin): kcadmin / kcadmin.
 
 : "${KEYCLOAK_VERSION:=26.7.3}"
@@ -44,15 +49,38 @@ part_keycloak_build() {
     tar -xzf "$archive" -C "$dist.part" --strip-components=1
     mv "$dist.part" "$dist"
   fi
+  recipients_provider_install "$dist"
   stamp="$dist/lib/.promo-calendar-build"
-  wanted="${KEYCLOAK_BUILD_OPTIONS[*]}"
+  wanted="${KEYCLOAK_BUILD_OPTIONS[*]}
+$(cd "$dist/providers" && sha256sum -- *.jar)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    echo "augmenting Keycloak once (kc.sh build ${KEYCLOAK_BUILD_OPTIONS[*]})"
+    echo "augmenting Keycloak (kc.sh build ${KEYCLOAK_BUILD_OPTIONS[*]}, with the providers in $dist/providers)"
     JAVA_HOME=$(keycloak_java_home) "$dist/bin/kc.sh" build "${KEYCLOAK_BUILD_OPTIONS[@]}" \
       >"$(log_file keycloak-build)" 2>&1 || { tail -n 40 "$(log_file keycloak-build)" >&2; die "kc.sh build failed"; }
     echo "$wanted" >"$stamp"
   fi
   keycloak_prepare_home
+}
+
+recipients_provider_dir() { echo "$ROOT/deploy/keycloak/recipients-provider"; }
+recipients_provider_jar() { echo "$(recipients_provider_dir)/target/recipients-provider-0.1.0-SNAPSHOT.jar"; }
+
+# Builds the extension when a source or the pom is newer than the jar (the build is
+# reproducible, so a rebuild of unchanged sources gives the same checksum), and copies
+# it into the distribution when it differs from the installed one. The copy is renamed
+# into place: a Keycloak running from the shared distribution keeps the file it opened.
+recipients_provider_install() { # dist
+  local dir jar installed
+  dir=$(recipients_provider_dir)
+  jar=$(recipients_provider_jar)
+  if [ ! -s "$jar" ] || [ -n "$(find "$dir/src" "$dir/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+    echo "building the recipients provider (deploy/keycloak/recipients-provider)"
+    (cd "$dir" && JAVA_HOME=$(jdk_home 17) mvn -B -q -ntp package) || die "recipients provider build failed"
+  fi
+  installed="$1/providers/promo-calendar-recipients.jar"
+  if ! cmp -s "$jar" "$installed"; then
+    cp "$jar" "$installed.part" && mv -f "$installed.part" "$installed"
+  fi
 }
 
 # The clone's Keycloak home: own bin/ (kc.sh finds its home from its own path),
@@ -107,9 +135,15 @@ part_keycloak_stop() {
 }
 
 # The realm as the other parts rely on it: tokens, roles, audiences, and what
-# each service account may and may not do (deploy/keycloak/check-realm.py).
+# each service account may and may not do (deploy/keycloak/check-realm.py); and
+# the recipients extension, in a realm of its own that it creates and deletes
+# (deploy/keycloak/check-recipients.py).
 part_keycloak_test() {
-  python3 "$ROOT/deploy/keycloak/check-realm.py" "$KEYCLOAK_URL"
+  local failed=0
+  python3 "$ROOT/deploy/keycloak/check-realm.py" "$KEYCLOAK_URL" || failed=1
+  KEYCLOAK_ADMIN_USERNAME=$KEYCLOAK_BOOTSTRAP_ADMIN KEYCLOAK_ADMIN_PASSWORD=$KEYCLOAK_BOOTSTRAP_ADMIN \
+    python3 "$ROOT/deploy/keycloak/check-recipients.py" "$KEYCLOAK_URL" || failed=1
+  return $failed
 }
 
 part_keycloak_info() {

@@ -33,7 +33,7 @@ pub struct JobConfig {
     pub batch_size: usize,
     /// `PROMO_CONCURRENCY`: inbox calls in flight at once.
     pub concurrency: usize,
-    /// `PROMO_KEYCLOAK_PAGE_SIZE`: users per Admin API page.
+    /// `PROMO_KEYCLOAK_PAGE_SIZE`: members per page of the recipients extension (1–5000).
     pub page_size: u64,
     /// `PROMO_DEADLINE`: the whole run fails (exit 1) after this long.
     pub deadline: Duration,
@@ -100,7 +100,7 @@ impl JobConfig {
             shard_index,
             batch_size: number("PROMO_BATCH_SIZE", 1000, 1, 1000)? as usize,
             concurrency: number("PROMO_CONCURRENCY", 4, 1, 64)? as usize,
-            page_size: number("PROMO_KEYCLOAK_PAGE_SIZE", 500, 1, 10_000)?,
+            page_size: number("PROMO_KEYCLOAK_PAGE_SIZE", 2000, 1, 5000)?,
             deadline: duration("PROMO_DEADLINE", "30m")?,
             http_timeout: duration("PROMO_HTTP_TIMEOUT", "30s")?,
             retry_max_delay: duration("PROMO_RETRY_MAX_DELAY", "10s")?,

@@ -50,7 +50,7 @@ use self::{
     config::JobConfig,
     event::DueEvent,
     inbox::InboxClient,
-    recipients::{KeycloakDirectory, RecipientSource},
+    recipients::{KeycloakDirectory, RecipientSource, Shard},
     retry::RetryPolicy,
 };
 use crate::failure::{BadInput, Failure};
@@ -170,11 +170,11 @@ async fn deliver(
         .await
         .map_err(|error| BadInput::new("--event-file", format!("cannot read {}: {error}", event_file.display())))?;
     let due = event::parse_structured(&bytes)?;
-    let shard = json!({ "index": config.shard_index, "count": config.shard_count });
+    let shard_json = json!({ "index": config.shard_index, "count": config.shard_count });
     log::info(
         "event",
         json!({ "source": due.source, "id": due.id, "promotionId": due.promotion_id, "day": due.day.to_string(),
-                "fireAt": due.fire_at.to_string(), "shard": shard }),
+                "fireAt": due.fire_at.to_string(), "shard": shard_json }),
     );
 
     // The component loads on its own thread while the first HTTP calls run.
@@ -247,18 +247,7 @@ async fn deliver(
     };
     // A failed early fetch is not final: the calls below fetch (and retry) again.
     let _ = warm_token.await;
-    // One shard takes everything: no counting pass before the first batch.
-    let total = if config.shard_count == 1 { None } else { Some(source.count(&retry).await?) };
-    let shards = engine.plan_shards(total.unwrap_or(u64::MAX), config.shard_count).map_err(|error| match error {
-        EngineError::Invalid(mut problems) => {
-            BadInput::new("PROMO_SHARD_COUNT", problems.pop().map(|problem| problem.message).unwrap_or_default()).into()
-        }
-        EngineError::Failed(error) => error,
-    })?;
-    let range = shards
-        .get(config.shard_index as usize)
-        .map(|shard| shard.start..shard.end)
-        .ok_or_else(|| BadInput::new("JOB_COMPLETION_INDEX", format!("the component planned {} shards", shards.len())))?;
+    let shard = Shard { index: config.shard_index, count: config.shard_count };
     let mut renderer = engine
         .prepare(&promotion, occurrence.index)
         .with_context(|| format!("preparing occurrence {} of promotion {}", occurrence.index, due.promotion_id))?;
@@ -266,8 +255,7 @@ async fn deliver(
         "plan",
         json!({
             "promotionId": due.promotion_id, "day": due.day.to_string(), "occurrenceIndex": occurrence.index,
-            "eventIndex": due.index, "recipientPositions": total, "shard": shard,
-            "range": [range.start, total.map(|_| range.end)], "setupMs": started.elapsed().as_millis() as u64,
+            "eventIndex": due.index, "shard": shard_json, "setupMs": started.elapsed().as_millis() as u64,
         }),
     );
 
@@ -279,7 +267,7 @@ async fn deliver(
     let producer = {
         let retry = retry.clone();
         let batch_size = config.batch_size;
-        tokio::spawn(async move { source.send_range(range, batch_size, &retry, recipient_tx).await })
+        tokio::spawn(async move { source.send_shard(shard, batch_size, &retry, recipient_tx).await })
     };
     let renderer = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         while let Some(recipients) = recipient_rx.blocking_recv() {
@@ -346,7 +334,7 @@ async fn deliver(
     summary["outcome"] = json!("delivered");
     summary["promotionId"] = json!(due.promotion_id);
     summary["day"] = json!(due.day.to_string());
-    summary["shard"] = shard;
+    summary["shard"] = shard_json;
     log::info("summary", summary);
     Ok(Outcome::Delivered)
 }

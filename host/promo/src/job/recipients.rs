@@ -1,15 +1,24 @@
-//! Who receives the day's message: every enabled member of the realm role
-//! `customer`, paged through Keycloak's Admin REST API, or the lines of a JSON
-//! Lines file (`--recipients`, for segments and load tests).
+//! Who receives the day's message: every enabled user whose effective realm
+//! roles include `customer` — directly, through composite roles (the realm's
+//! default roles: self-registered shoppers) or through groups and their
+//! parents; service accounts never (contracts.md, Keycloak). Keycloak's Admin
+//! API cannot list them (`/roles/{role}/users` is direct members only, paged by
+//! offset), so the realm runs our extension
+//! (`deploy/keycloak/recipients-provider`): `GET /admin/realms/{realm}/
+//! promo-recipients/members?role=&after=&max=`, effective members ordered by
+//! user id and paged by keyset. Or the lines of a JSON Lines file
+//! (`--recipients`, for segments and load tests).
 //!
-//! Both sources are positional: a shard reads positions `[start, end)` of the
-//! same ordering (Keycloak lists role members ordered by username), so the
-//! shards of an Indexed Job cover everyone once. Recipients are streamed in
-//! batches through a bounded channel and never collected, so memory stays flat
-//! however many customers there are. A disabled user keeps their position and
-//! is skipped.
+//! Shards split one set by a hash of the user id ([`shard_of`]); each shard
+//! reads the whole set and keeps its own part. A user id never changes, so a
+//! user who exists throughout the run is in exactly one shard, whoever signs up
+//! or is deleted meanwhile, and no shard has to count first. Recipients are
+//! streamed in batches through a bounded channel and never collected, so memory
+//! stays flat however many customers there are.
 
-use std::{ops::Range, path::PathBuf, sync::Arc};
+use std::{path::PathBuf, sync::Arc};
+
+use md5::{Digest, Md5};
 
 use promo_host::{Recipient, RecipientTable};
 use serde::Deserialize;
@@ -33,61 +42,65 @@ pub enum RecipientSource {
 }
 
 impl RecipientSource {
-    /// How many positions there are to split into shards.
-    pub async fn count(&self, retry: &RetryPolicy) -> anyhow::Result<u64> {
-        match self {
-            Self::Keycloak(directory) => directory.count(retry).await,
-            Self::File(path) => {
-                let mut lines = open_lines(path).await?;
-                let mut count = 0;
-                while let Some(line) = lines.next_line().await? {
-                    if !line.trim().is_empty() {
-                        count += 1;
-                    }
-                }
-                Ok(count)
-            }
-        }
-    }
-
-    /// Sends the recipients at positions `range` in batches of up to
-    /// `batch_size`; stops early (without error) when the receiver is gone.
-    pub async fn send_range(
+    /// Sends this shard's recipients in batches of up to `batch_size`; stops
+    /// early (without error) when the receiver is gone.
+    pub async fn send_shard(
         &self,
-        range: Range<u64>,
+        shard: Shard,
         batch_size: usize,
         retry: &RetryPolicy,
         batches: mpsc::Sender<RecipientTable>,
     ) -> anyhow::Result<()> {
         let mut batcher = Batcher { batch: RecipientTable::with_capacity(batch_size), batch_size, batches };
         match self {
-            Self::Keycloak(directory) => directory.send_range(range, retry, &mut batcher).await?,
+            Self::Keycloak(directory) => directory.send_shard(shard, retry, &mut batcher).await?,
             Self::File(path) => {
                 let mut lines = open_lines(path).await?;
-                let (mut position, mut line_number) = (0u64, 0u64);
+                let mut line_number = 0u64;
                 while let Some(line) = lines.next_line().await? {
                     line_number += 1;
                     if line.trim().is_empty() {
                         continue;
                     }
-                    if position >= range.end {
-                        break;
+                    let recipient: Recipient = serde_json::from_str(&line)
+                        .map_err(|error| BadInput::new(format!("recipients line {line_number}"), error.to_string()))?;
+                    if !shard.holds(&recipient.user_id) {
+                        continue;
                     }
-                    if position >= range.start {
-                        let recipient: Recipient = serde_json::from_str(&line).map_err(|error| {
-                            BadInput::new(format!("recipients line {line_number}"), error.to_string())
-                        })?;
-                        if !batcher.push(&recipient.user_id, &recipient.username, recipient.first_name.as_deref(), recipient.locale.as_deref()).await {
-                            return Ok(());
-                        }
+                    if !batcher.push(&recipient.user_id, &recipient.username, recipient.first_name.as_deref(), recipient.locale.as_deref()).await {
+                        return Ok(());
                     }
-                    position += 1;
                 }
             }
         }
         batcher.flush().await;
         Ok(())
     }
+}
+
+/// One shard of an Indexed Job: `index` of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// `JOB_COMPLETION_INDEX`.
+    pub index: u32,
+    /// `PROMO_SHARD_COUNT`.
+    pub count: u32,
+}
+
+impl Shard {
+    /// Whether this shard delivers to `user_id`.
+    pub fn holds(&self, user_id: &str) -> bool {
+        self.count == 1 || shard_of(user_id, self.count) == self.index
+    }
+}
+
+/// The shard of a user: the first eight bytes of the MD5 of the user id, as a
+/// big-endian number, modulo the shard count. Stable for a user id and even
+/// for random and sequential ids alike.
+pub fn shard_of(user_id: &str, shard_count: u32) -> u32 {
+    let digest = Md5::digest(user_id.as_bytes());
+    let prefix = u64::from_be_bytes(digest[..8].try_into().expect("an MD5 digest has 16 bytes"));
+    (prefix % u64::from(shard_count.max(1))) as u32
 }
 
 async fn open_lines(path: &PathBuf) -> anyhow::Result<tokio::io::Lines<BufReader<tokio::fs::File>>> {
@@ -123,79 +136,63 @@ impl Batcher {
     }
 }
 
-/// The members of a realm role, read with the job's service account
-/// (realm-management `view-users` + `query-users`).
+/// The effective members of a realm role, read with the job's service account
+/// (realm-management `view-users`) from the recipients extension.
 pub struct KeycloakDirectory {
     http: reqwest::Client,
     members_url: String,
+    role: String,
     page_size: u64,
     tokens: Arc<TokenSource>,
 }
 
-/// The fields of Keycloak's `UserRepresentation` the job reads.
+/// One member as the extension lists it.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct KeycloakUser {
+struct Member {
     id: String,
     username: String,
     #[serde(default)]
     first_name: Option<String>,
-    #[serde(default = "enabled_by_default")]
-    enabled: bool,
     #[serde(default)]
-    attributes: Option<std::collections::HashMap<String, Vec<String>>>,
-}
-
-fn enabled_by_default() -> bool {
-    true
+    locale: Option<String>,
 }
 
 impl KeycloakDirectory {
-    /// A directory of `role`'s members in `realm`.
+    /// A directory of `role`'s effective members in `realm`.
     pub fn new(http: reqwest::Client, keycloak_url: &str, realm: &str, role: &str, page_size: u64, tokens: Arc<TokenSource>) -> Self {
-        Self { http, members_url: format!("{keycloak_url}/admin/realms/{realm}/roles/{role}/users"), page_size, tokens }
+        let members_url = format!("{keycloak_url}/admin/realms/{realm}/promo-recipients/members");
+        Self { http, members_url, role: role.to_owned(), page_size, tokens }
     }
 
-    async fn count(&self, retry: &RetryPolicy) -> anyhow::Result<u64> {
-        let mut count = 0;
+    async fn send_shard(&self, shard: Shard, retry: &RetryPolicy, batcher: &mut Batcher) -> anyhow::Result<()> {
+        let mut after = String::new();
         loop {
-            let page = self.page(count, self.page_size, true, retry).await?;
-            count += page.len() as u64;
-            if (page.len() as u64) < self.page_size {
-                return Ok(count);
+            let page = self.page(&after, retry).await?;
+            let full = page.len() as u64 == self.page_size;
+            if let Some(last) = page.last() {
+                after = last.id.clone();
             }
-        }
-    }
-
-    async fn send_range(&self, range: Range<u64>, retry: &RetryPolicy, batcher: &mut Batcher) -> anyhow::Result<()> {
-        let mut first = range.start;
-        while first < range.end {
-            let max = self.page_size.min(range.end - first);
-            let page = self.page(first, max, false, retry).await?;
-            let fetched = page.len() as u64;
-            for user in page.into_iter().filter(|user| user.enabled) {
-                let locale = user.attributes.as_ref().and_then(|attributes| attributes.get("locale")).and_then(|values| values.last());
-                if !batcher.push(&user.id, &user.username, user.first_name.as_deref(), locale.map(String::as_str)).await {
+            for member in page.iter().filter(|member| shard.holds(&member.id)) {
+                if !batcher.push(&member.id, &member.username, member.first_name.as_deref(), member.locale.as_deref()).await {
                     return Ok(());
                 }
             }
-            if fetched < max {
-                break; // fewer members than when the shards were planned
+            if !full {
+                return Ok(());
             }
-            first += fetched;
         }
-        Ok(())
     }
 
-    async fn page(&self, first: u64, max: u64, brief: bool, retry: &RetryPolicy) -> anyhow::Result<Vec<KeycloakUser>> {
-        let what = format!("listing role members {first}..{} from Keycloak", first + max);
+    async fn page(&self, after: &str, retry: &RetryPolicy) -> anyhow::Result<Vec<Member>> {
+        let what = format!("listing the effective members of {} after {after:?} from Keycloak", self.role);
         retry
             .run(&what, || async {
                 let token = self.tokens.bearer().await?;
                 let response = self
                     .http
                     .get(&self.members_url)
-                    .query(&[("first", first.to_string()), ("max", max.to_string()), ("briefRepresentation", brief.to_string())])
+                    .query(&[("role", self.role.as_str()), ("after", after), ("max", &self.page_size.to_string())])
                     .bearer_auth(token)
                     .send()
                     .await
@@ -208,8 +205,28 @@ impl KeycloakDirectory {
                     let body = response.text().await.unwrap_or_default();
                     return Err(CallError::from_status(&what, status, &body));
                 }
-                response.json::<Vec<KeycloakUser>>().await.map_err(|error| CallError::from_reqwest(&what, error))
+                response.json::<Vec<Member>>().await.map_err(|error| CallError::from_reqwest(&what, error))
             })
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_users_evenly_and_stably() {
+        let ids: Vec<String> = (0..30_000).map(|n| format!("00000000-0000-0000-0000-{n:012}")).collect();
+        let mut sizes = [0u32; 3];
+        for id in &ids {
+            sizes[shard_of(id, 3) as usize] += 1;
+        }
+        assert!(sizes.iter().all(|&size| (9_500..=10_500).contains(&size)), "{sizes:?}");
+        assert_eq!(shard_of(&ids[7], 3), shard_of(&ids[7].clone(), 3));
+        let one = Shard { index: 0, count: 1 };
+        assert!(ids.iter().all(|id| one.holds(id)));
+        let held = |index| ids.iter().filter(|id| Shard { index, count: 3 }.holds(id)).count();
+        assert_eq!(held(0) + held(1) + held(2), ids.len());
     }
 }

@@ -41,13 +41,17 @@ async fn start_fakes(shop: SharedShop) -> String {
             post(|| async { Json(json!({"access_token": "t0ken", "expires_in": 300, "token_type": "Bearer"})) }),
         )
         .route(
-            "/admin/realms/shop/roles/customer/users",
+            "/admin/realms/shop/promo-recipients/members",
             get(|State(shop): State<SharedShop>, Query(query): Query<HashMap<String, String>>| async move {
-                let first: usize = query["first"].parse().unwrap();
+                // The extension: enabled effective members, ordered by id, after a key.
+                assert_eq!(query["role"], "customer");
                 let max: usize = query["max"].parse().unwrap();
+                let after = query.get("after").cloned().unwrap_or_default();
                 let shop = shop.lock().unwrap();
-                let page: Vec<Value> = shop.users.iter().skip(first).take(max).cloned().collect();
-                Json(page)
+                let mut members: Vec<&Value> =
+                    shop.users.iter().filter(|user| user["enabled"] == json!(true) && user["id"].as_str().unwrap() > after.as_str()).collect();
+                members.sort_by_key(|user| user["id"].as_str().unwrap().to_owned());
+                Json(members.into_iter().take(max).cloned().collect::<Vec<Value>>())
             }),
         )
         .route(
