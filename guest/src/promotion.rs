@@ -9,15 +9,26 @@ use serde_json::{Map, Value};
 
 use crate::model::{FieldError, Package, Problem, Product, Promotion, Status};
 use crate::schedule::Schedule;
-use crate::template::Template;
+use crate::template::{self, Template};
 
-/// Limits of contracts.md; lengths count Unicode scalar values.
-pub const TITLE_MAX_CHARS: usize = 120;
-pub const MESSAGE_MAX_CHARS: usize = 2000;
+/// The limits of contracts.md ("Limits"), one table for every part: lengths
+/// count Unicode code points (Java's `codePointCount`), and single-line texts
+/// refuse control characters (the message template allows `\n`, `\r`, `\t`).
+pub const ID_MAX: usize = 100;
+pub const TITLE_MAX: usize = 120;
+pub const PACKAGE_NAME_MAX: usize = 120;
+pub const MESSAGE_MAX: usize = 2000;
 pub const PRODUCTS_MAX: usize = 50;
-/// Free-text fields without a limit in contracts.md get this one, so that a
-/// runaway value cannot bloat every inbox message.
-pub const TEXT_MAX_CHARS: usize = 500;
+pub const SKU_MAX: usize = 100;
+pub const PRODUCT_NAME_MAX: usize = 200;
+pub const URL_MAX: usize = 2000;
+/// The longest rendered body the inbox stores; a template whose longest
+/// possible rendering is longer is refused at validation.
+pub const BODY_MAX: usize = 10_000;
+/// What fills `{{firstName}}` (first name or the username) is cut to this.
+pub const FIRST_NAME_MAX: usize = 100;
+/// `timeZone` ids are short; this only bounds a runaway value.
+const TIME_ZONE_MAX: usize = 100;
 
 /// Parses promotion JSON and validates it; all problems at once.
 pub fn parse(json: &str) -> Result<Promotion, Vec<FieldError>> {
@@ -50,17 +61,18 @@ pub fn validate(promotion: &Promotion) -> Result<(), Vec<FieldError>> {
 /// schedule (so `plan` resolves only once).
 pub fn check(promotion: &Promotion) -> Result<Schedule, Vec<FieldError>> {
     let mut errors = Vec::new();
-    require_text(&mut errors, "id", &promotion.id, 1, TEXT_MAX_CHARS);
+    require_line(&mut errors, "id", &promotion.id, 1, ID_MAX);
     if promotion.version < 0 {
         errors.push(FieldError::new("version", Problem::OutOfRange, "version must not be negative"));
     }
-    require_text(&mut errors, "title", &promotion.title, 1, TITLE_MAX_CHARS);
+    require_line(&mut errors, "title", &promotion.title, 1, TITLE_MAX);
+    require_line(&mut errors, "timeZone", &promotion.time_zone, 1, TIME_ZONE_MAX);
     let schedule = Schedule::resolve(promotion);
     if let Err(schedule_errors) = &schedule {
         errors.extend(schedule_errors.iter().cloned());
     }
     let package = &promotion.package;
-    require_text(&mut errors, "package.name", &package.name, 1, TEXT_MAX_CHARS);
+    require_line(&mut errors, "package.name", &package.name, 1, PACKAGE_NAME_MAX);
     if let Some(percent) = package.discount_percent
         && !(1..=99).contains(&percent)
     {
@@ -70,7 +82,7 @@ pub fn check(promotion: &Promotion) -> Result<Schedule, Vec<FieldError>> {
             format!("package.discountPercent must be between 1 and 99, got {percent}"),
         ));
     }
-    require_text(&mut errors, "package.message", &package.message, 1, MESSAGE_MAX_CHARS);
+    require_text(&mut errors, "package.message", &package.message, 1, MESSAGE_MAX, |c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
     match Template::parse(&package.message) {
         Ok(template) => {
             if template.uses_discount_percent() && package.discount_percent.is_none() {
@@ -80,11 +92,24 @@ pub fn check(promotion: &Promotion) -> Result<Schedule, Vec<FieldError>> {
                     "package.discountPercent is required because package.message uses {{discountPercent}}",
                 ));
             }
+            if let Ok(schedule) = &schedule {
+                let longest = template::longest_body(&template, promotion, schedule);
+                if longest > BODY_MAX {
+                    errors.push(FieldError::new(
+                        "package.message",
+                        Problem::TooLong,
+                        format!(
+                            "package.message can render to {longest} characters (each {{{{firstName}}}} counted at {FIRST_NAME_MAX}); a message may have at most {BODY_MAX}"
+                        ),
+                    ));
+                }
+            }
         }
         Err(template_errors) => errors.extend(template_errors),
     }
     let count = package.products.len();
-    if count == 0 {
+    // A draft may hold its slot without products; publishing needs 1–50.
+    if count == 0 && promotion.status != Status::Draft {
         errors.push(FieldError::new("package.products", Problem::TooShort, "package.products must list at least one product"));
     } else if count > PRODUCTS_MAX {
         errors.push(FieldError::new(
@@ -103,8 +128,8 @@ pub fn check(promotion: &Promotion) -> Result<Schedule, Vec<FieldError>> {
 }
 
 fn check_product(errors: &mut Vec<FieldError>, path: &str, product: &Product) {
-    require_text(errors, &format!("{path}.sku"), &product.sku, 1, TEXT_MAX_CHARS);
-    require_text(errors, &format!("{path}.name"), &product.name, 1, TEXT_MAX_CHARS);
+    require_line(errors, &format!("{path}.sku"), &product.sku, 1, SKU_MAX);
+    require_line(errors, &format!("{path}.name"), &product.name, 1, PRODUCT_NAME_MAX);
     if product.price_cents < 0 {
         errors.push(FieldError::new(format!("{path}.priceCents"), Problem::OutOfRange, format!("{path}.priceCents must not be negative")));
     }
@@ -131,14 +156,55 @@ fn check_product(errors: &mut Vec<FieldError>, path: &str, product: &Product) {
     }
     for (name, url) in [("imageUrl", &product.image_url), ("url", &product.url)] {
         if let Some(url) = url {
-            require_text(errors, &format!("{path}.{name}"), url, 1, TEXT_MAX_CHARS * 4);
+            let field = format!("{path}.{name}");
+            let before = errors.len();
+            require_line(errors, &field, url, 1, URL_MAX);
+            if errors.len() == before && !is_web_link(url) {
+                errors.push(FieldError::new(
+                    field.as_str(),
+                    Problem::Malformed,
+                    format!("{field} must be an absolute https: URL (or http: to localhost), got {url:?}"),
+                ));
+            }
         }
     }
 }
 
-fn require_text(errors: &mut Vec<FieldError>, field: &str, text: &str, min: usize, max: usize) {
+/// An absolute `https:` URL with a host, or `http:` to `localhost` or
+/// `127.0.0.1` (the local stack); never `javascript:`, `data:` or relative.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let authority_end = |rest: &str| rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if url.chars().any(char::is_whitespace) {
+        return false;
+    }
+    if let Some(rest) = lower.strip_prefix("https://") {
+        let host = &rest[..authority_end(rest)];
+        let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
+        return !host.is_empty() && !host.starts_with(':');
+    }
+    if let Some(rest) = lower.strip_prefix("http://") {
+        let host = &rest[..authority_end(rest)];
+        let name = host.split_once(':').map_or(host, |(name, _)| name);
+        return matches!(name, "localhost" | "127.0.0.1");
+    }
+    false
+}
+
+/// A single-line text: no control characters.
+fn require_line(errors: &mut Vec<FieldError>, field: &str, text: &str, min: usize, max: usize) {
+    require_text(errors, field, text, min, max, char::is_control);
+}
+
+fn require_text(errors: &mut Vec<FieldError>, field: &str, text: &str, min: usize, max: usize, refused: impl Fn(char) -> bool) {
     let chars = text.chars().count();
-    if text.trim().is_empty() && min > 0 {
+    if let Some(control) = text.chars().find(|&c| refused(c)) {
+        errors.push(FieldError::new(
+            field,
+            Problem::Malformed,
+            format!("{field} must not contain the control character U+{:04X}", u32::from(control)),
+        ));
+    } else if text.trim().is_empty() && min > 0 {
         errors.push(FieldError::new(field, Problem::TooShort, format!("{field} must not be blank")));
     } else if chars < min {
         errors.push(FieldError::new(field, Problem::TooShort, format!("{field} must have at least {min} characters")));
@@ -350,7 +416,7 @@ mod tests {
                 "message": "Hi {{firstName}}, {{discountPercent}}% off until {{endsAt}}",
                 "products": [
                     {"sku": "A-1", "name": "Hose", "priceCents": 3999, "promoPriceCents": 3199, "currency": "EUR",
-                     "imageUrl": "http://img/a.svg", "url": "http://shop/a"},
+                     "imageUrl": "https://img.example/a.svg", "url": "https://shop.example/a"},
                     {"sku": "B-2", "name": "Shears", "priceCents": 2499, "promoPriceCents": 2499, "currency": "EUR"}
                 ]
             }
@@ -377,7 +443,7 @@ mod tests {
         assert_eq!(promotion.status, Status::Published);
         assert_eq!(promotion.daily_send_time.as_deref(), Some("09:00"));
         assert_eq!(promotion.package.discount_percent, Some(20));
-        assert_eq!(promotion.package.products[0].image_url.as_deref(), Some("http://img/a.svg"));
+        assert_eq!(promotion.package.products[0].image_url.as_deref(), Some("https://img.example/a.svg"));
         assert_eq!(promotion.package.products[1].image_url, None);
     }
 
@@ -487,9 +553,55 @@ mod tests {
     }
 
     #[test]
+    fn the_limits_of_the_contract_count_code_points() {
+        let name = |text: String| with(valid(), "/package/products/0/name", json!(text));
+        assert!(parse(&name("ü".repeat(200)).to_string()).is_ok());
+        assert_eq!(problems(&name("ü".repeat(201))), [field("package.products[0].name", Problem::TooLong)]);
+        let sku = |text: String| with(valid(), "/package/products/1/sku", json!(text));
+        assert!(parse(&sku("S".repeat(100)).to_string()).is_ok());
+        assert_eq!(problems(&sku("S".repeat(101))), [field("package.products[1].sku", Problem::TooLong)]);
+        assert_eq!(problems(&with(valid(), "/id", json!("i".repeat(101)))), [field("id", Problem::TooLong)]);
+        assert_eq!(problems(&with(valid(), "/package/name", json!("n".repeat(121)))), [field("package.name", Problem::TooLong)]);
+        // an emoji outside the BMP is one code point (two UTF-16 units in Java)
+        assert!(parse(&with(valid(), "/title", json!("😀".repeat(120))).to_string()).is_ok());
+    }
+
+    #[test]
+    fn single_line_texts_refuse_control_characters_and_the_template_allows_line_breaks() {
+        assert_eq!(problems(&with(valid(), "/title", json!("Sale\u{0}"))), [field("title", Problem::Malformed)]);
+        assert_eq!(problems(&with(valid(), "/package/products/0/name", json!("Hose\nXL"))), [field("package.products[0].name", Problem::Malformed)]);
+        assert!(parse(&with(valid(), "/package/message", json!("Hi {{firstName}},\r\n\tenjoy")).to_string()).is_ok());
+        assert_eq!(problems(&with(valid(), "/package/message", json!("Hi\u{7}"))), [field("package.message", Problem::Malformed)]);
+        let message = parse(&with(valid(), "/title", json!("A\u{0}B")).to_string()).unwrap_err()[0].message.clone();
+        assert!(message.contains("U+0000"), "{message}");
+    }
+
+    #[test]
+    fn product_links_are_web_links() {
+        for good in ["https://shop.example/p/1?x=1#top", "HTTPS://Shop.Example", "http://127.0.0.1:5173/products/A", "http://localhost/x"] {
+            assert!(parse(&with(valid(), "/package/products/0/url", json!(good)).to_string()).is_ok(), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,x", "/products/A", "shop.example/a", "http://shop.example/a", "https://", "https:// x", "http://localhost.evil.example/"] {
+            assert_eq!(problems(&with(valid(), "/package/products/0/imageUrl", json!(bad))), [field("package.products[0].imageUrl", Problem::Malformed)], "{bad}");
+        }
+        assert_eq!(problems(&with(valid(), "/package/products/0/url", json!(format!("https://a.example/{}", "x".repeat(2000))))), [field("package.products[0].url", Problem::TooLong)]);
+    }
+
+    #[test]
+    fn a_template_whose_longest_rendering_exceeds_the_body_limit_is_refused() {
+        // {{firstName}} counts at 100: 100 of them render to at most 10,000.
+        let repeated = |count: usize| with(valid(), "/package/message", json!("{{firstName}}".repeat(count)));
+        assert!(parse(&repeated(100).to_string()).is_ok());
+        assert_eq!(problems(&repeated(101)), [field("package.message", Problem::TooLong)]);
+    }
+
+    #[test]
     fn between_one_and_fifty_products() {
         let value = with(valid(), "/package/products", json!([]));
         assert_eq!(problems(&value), [field("package.products", Problem::TooShort)]);
+        // A draft may hold its slot without products.
+        let draft = with(with(valid(), "/package/products", json!([])), "/status", json!("DRAFT"));
+        assert!(parse(&draft.to_string()).is_ok());
         let product = valid()["package"]["products"][1].clone();
         let value = with(valid(), "/package/products", Value::Array(vec![product.clone(); 50]));
         assert!(parse(&value.to_string()).is_ok());

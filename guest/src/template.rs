@@ -105,6 +105,30 @@ impl<'t> Template<'t> {
     }
 }
 
+/// `{{endsAt}}`: the promotion's end in its zone, e.g. `Sat 4 July 2026, 09:00 CEST`.
+fn ends_at_text(schedule: &crate::schedule::Schedule) -> String {
+    schedule.ends_zoned().strftime("%a %-d %B %Y, %H:%M %Z").to_string()
+}
+
+/// The length in code points of the longest body `template` can render to for
+/// this promotion: every placeholder at its longest (`{{firstName}}` at
+/// [`promotion::FIRST_NAME_MAX`], day numbers at the last day's).
+pub fn longest_body(template: &Template, promotion: &Promotion, schedule: &crate::schedule::Schedule) -> usize {
+    let days = schedule.occurrences().len().to_string().chars().count();
+    template
+        .pieces()
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.chars().count(),
+            Piece::Placeholder(Placeholder::FirstName) => promotion::FIRST_NAME_MAX,
+            Piece::Placeholder(Placeholder::PromotionTitle) => promotion.title.chars().count(),
+            Piece::Placeholder(Placeholder::DiscountPercent) => 2,
+            Piece::Placeholder(Placeholder::EndsAt) => ends_at_text(schedule).chars().count(),
+            Piece::Placeholder(Placeholder::DayNumber | Placeholder::DaysLeft) => days,
+        })
+        .sum()
+}
+
 /// The body template of one occurrence with every placeholder but the first
 /// name filled in.
 #[derive(Debug, Clone)]
@@ -142,7 +166,7 @@ impl OccurrenceRenderer {
         let total = occurrences.len();
         let day_number = occurrence.index as usize + 1;
         let days_left = total - occurrence.index as usize;
-        let ends_at = schedule.ends_zoned().strftime("%a %-d %B %Y, %H:%M %Z").to_string();
+        let ends_at = ends_at_text(&schedule);
         let template = Template::parse(&promotion.package.message)?;
         let mut body: Vec<BodyPart> = Vec::new();
         let push_text = |body: &mut Vec<BodyPart>, text: &str| match body.last_mut() {
@@ -210,6 +234,8 @@ impl OccurrenceRenderer {
             Some(name) if !name.trim().is_empty() => name,
             _ => recipient.username,
         };
+        // Cut to the limit, so no recipient makes a message the inbox refuses.
+        let first_name = first_name.char_indices().nth(promotion::FIRST_NAME_MAX).map_or(first_name, |(end, _)| &first_name[..end]);
         messages.push_with(|key| {
             key.push_str(&self.key_prefix);
             key.push_str(recipient.user_id);
@@ -274,7 +300,7 @@ mod tests {
                     promo_price_cents: 3199,
                     currency: "EUR".into(),
                     image_url: None,
-                    url: Some("http://shop/a".into()),
+                    url: Some("https://shop.example/a".into()),
                 }],
             },
         }
@@ -332,6 +358,15 @@ mod tests {
     fn last_day_has_one_day_left() {
         let renderer = OccurrenceRenderer::prepare(&promotion("{{dayNumber}} {{daysLeft}}"), 2).unwrap();
         assert_eq!(bodies(&render(&renderer, &[recipient("u", "bob", None)])), ["3 1"]);
+    }
+
+    #[test]
+    fn a_long_first_name_is_cut_to_the_limit() {
+        let renderer = OccurrenceRenderer::prepare(&promotion("{{firstName}}|{{firstName}}"), 0).unwrap();
+        let name = "é".repeat(255);
+        let batch = render(&renderer, &[recipient("u-1", "bob", Some(&name))]);
+        let cut = "é".repeat(100);
+        assert_eq!(bodies(&batch), [format!("{cut}|{cut}")]);
     }
 
     #[test]

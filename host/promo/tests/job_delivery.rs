@@ -109,6 +109,31 @@ async fn a_run_delivers_one_message_to_each_customer_and_a_rerun_adds_nothing() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn every_enabled_effective_member_gets_one_message_and_nobody_else() {
+    let admin = keycloak_admin_token().await;
+    remove_leftovers(&admin).await;
+    let (role, ids) = seed_effective_members(&admin, "effective").await;
+    let promotion = published_promotion("Job test effective").await;
+    let id = promotion["id"].as_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let event = write_event(dir.path(), &promotion, 1, DAY, FIRE_AT);
+    // Two shards with pages of one user: the split and the keyset paging both show.
+    for shard in ["0", "1"] {
+        let env = [("PROMO_RECIPIENT_ROLE", role.as_str()), ("PROMO_SHARD_COUNT", "2"), ("JOB_COMPLETION_INDEX", shard), ("PROMO_KEYCLOAK_PAGE_SIZE", "1")]
+            .map(|(name, value)| (name.to_owned(), value.to_owned()));
+        let output = run(promo_run(&event, &env)).await;
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let stored = stored_per_recipient(id, DAY);
+    for who in ["direct", "composite", "group"] {
+        assert_eq!(stored.get(&ids[who]), Some(&1), "the {who} member should have exactly one message: {stored:?}");
+    }
+    assert_eq!(stored.len(), 3, "only the three enabled members: {stored:?} (ids {ids:?})");
+    delete_effective_members(&admin, &role, &ids).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
 async fn failing_batches_and_a_killed_run_still_end_with_one_message_each() {
     let fixture = Fixture::new("faults", 200).await;
     let enabled = fixture.customers.enabled_ids().len();

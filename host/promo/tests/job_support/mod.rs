@@ -114,6 +114,81 @@ pub async fn remove_leftovers(admin: &str) {
     for role in roles.iter().filter_map(|role| role["name"].as_str()).filter(|name| name.starts_with(PREFIX)) {
         http().delete(format!("{base}/roles/{role}")).bearer_auth(admin).send().await.unwrap();
     }
+    remove_groups(admin, PREFIX).await;
+}
+
+/// Users who hold a new role `jobtest-<tag>` in every way Keycloak grants a
+/// role, and two who must get nothing. Returns the role and `(username, id)`
+/// of each user: `direct` (the role itself), `composite` (a composite role
+/// holding it, as the realm's default roles hold `customer`), `group` (member
+/// of a child group whose parent has the role), `disabled` (direct, but
+/// disabled) and `outsider` (none of it).
+pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<String, String>) {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let role = format!("{PREFIX}{tag}");
+    let user = |name: &str, enabled: bool, roles: &[&str], groups: &[String]| {
+        json!({ "username": format!("{role}-{name}"), "firstName": name, "enabled": enabled, "realmRoles": roles, "groups": groups })
+    };
+    let child_path = format!("/{role}-parent/{role}-child");
+    let import = json!({
+        "ifResourceExists": "FAIL",
+        "roles": { "realm": [
+            { "name": role },
+            { "name": format!("{role}-bundle"), "composite": true, "composites": { "realm": [role] } },
+        ]},
+        "groups": [{ "name": format!("{role}-parent"), "realmRoles": [role], "subGroups": [{ "name": format!("{role}-child") }] }],
+        "users": [
+            user("direct", true, &[role.as_str()], &[]),
+            user("composite", true, &[format!("{role}-bundle").as_str()], &[]),
+            user("group", true, &[], &[child_path.clone()]),
+            user("disabled", false, &[role.as_str()], &[]),
+            user("outsider", true, &[], &[]),
+        ],
+    });
+    let imported: Value = http()
+        .post(format!("{base}/partialImport"))
+        .bearer_auth(admin)
+        .json(&import)
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let ids = imported["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|result| result["resourceType"] == "USER")
+        .map(|result| {
+            let username = result["resourceName"].as_str().unwrap();
+            (username.trim_start_matches(&format!("{role}-")).to_owned(), result["id"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    (role, ids)
+}
+
+/// Removes what [`seed_effective_members`] made.
+pub async fn delete_effective_members(admin: &str, role: &str, ids: &HashMap<String, String>) {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    for id in ids.values() {
+        http().delete(format!("{base}/users/{id}")).bearer_auth(admin).send().await.unwrap();
+    }
+    remove_groups(admin, role).await;
+    for name in [format!("{role}-bundle"), role.to_owned()] {
+        http().delete(format!("{base}/roles/{name}")).bearer_auth(admin).send().await.unwrap();
+    }
+}
+
+async fn remove_groups(admin: &str, prefix: &str) {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let groups: Vec<Value> =
+        http().get(format!("{base}/groups")).query(&[("search", prefix)]).bearer_auth(admin).send().await.unwrap().json().await.unwrap();
+    for group in groups.iter().filter(|group| group["name"].as_str().unwrap_or("").starts_with(prefix)) {
+        http().delete(format!("{base}/groups/{}", group["id"].as_str().unwrap())).bearer_auth(admin).send().await.unwrap();
+    }
 }
 
 /// Seeds `count` members of a new role `jobtest-<tag>`; every tenth is disabled.
