@@ -104,15 +104,37 @@ class BatchValidation {
             for (ConstraintViolation<Product> violation : validator.validate(product)) {
                 errors.add(new FieldError(path + "." + violation.getPropertyPath(), violation.getMessage()));
             }
+            limit(errors, path + ".sku", product.sku(), Product.MAX_SKU, true);
+            limit(errors, path + ".name", product.name(), Product.MAX_NAME, true);
+            limit(errors, path + ".imageUrl", product.imageUrl(), Product.MAX_URL, true);
+            limit(errors, path + ".url", product.url(), Product.MAX_URL, true);
         }
     }
 
     private static void text(List<FieldError> errors, int message, String field, String value, int maxLength) {
+        String path = "messages[" + message + "]." + field;
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError("messages[" + message + "]." + field, "must not be blank"));
-        } else if (value.length() > maxLength) {
-            errors.add(new FieldError("messages[" + message + "]." + field,
-                    "must be at most " + maxLength + " characters"));
+            errors.add(new FieldError(path, "must not be blank"));
+        } else {
+            limit(errors, path, value, maxLength, !field.equals("body"));
+        }
+    }
+
+    /**
+     * The limits of contracts.md as the engine applies them: lengths in code points
+     * ({@code codePointCount}, not {@code length()}), and no control characters in a
+     * single-line text ({@code \n}, {@code \r}, {@code \t} are allowed in a body).
+     */
+    static void limit(List<FieldError> errors, String field, String value, int maxCodePoints, boolean singleLine) {
+        if (value == null) {
+            return;
+        }
+        int codePoints = value.codePointCount(0, value.length());
+        if (codePoints > maxCodePoints) {
+            errors.add(new FieldError(field, "must be at most " + maxCodePoints + " characters, got " + codePoints));
+        } else if (value.codePoints().anyMatch(c -> Character.isISOControl(c)
+                && (singleLine || (c != '\n' && c != '\r' && c != '\t')))) {
+            errors.add(new FieldError(field, "must not contain control characters"));
         }
     }
 

@@ -90,6 +90,32 @@ class BatchValidationTest {
     }
 
     @Test
+    void limitsCountCodePointsAsTheEngineDoes() {
+        // 200 emoji are 200 code points but 400 UTF-16 units: the engine accepts them, so must the inbox.
+        String emoji = "\uD83D\uDE00";
+        Product longest = new Product("S".repeat(100), emoji.repeat(200), 500L, 400L, "EUR", null, null);
+        IncomingMessage body = new IncomingMessage("key-a", "a", "promo", LocalDate.of(2026, 12, 1), "Subject",
+                emoji.repeat(10_000), List.of(longest), Instant.parse("2026-12-24T00:00:00Z"));
+        assertThat(validation.check(new MessageBatch(List.of(body))).distinct()).hasSize(1);
+
+        Product tooLong = new Product("S".repeat(101), emoji.repeat(201), 500L, 400L, "EUR", null, null);
+        assertThat(fields(new MessageBatch(List.of(message("a", List.of(tooLong))))))
+                .containsExactly("messages[0].products[0].name", "messages[0].products[0].sku");
+    }
+
+    @Test
+    void controlCharactersAreRefusedExceptLineBreaksAndTabsInTheBody() {
+        Product nul = new Product("TEA-1", "Tea\u0000", 500L, 400L, "EUR", null, null);
+        IncomingMessage lines = new IncomingMessage("key-a", "a", "promo", LocalDate.of(2026, 12, 1), "Subject",
+                "Hi,\r\n\tenjoy", List.of(MUG), Instant.parse("2026-12-24T00:00:00Z"));
+        IncomingMessage bell = new IncomingMessage("key-b", "b", "promo", LocalDate.of(2026, 12, 1), "Sub\u0007",
+                "Hi\u0007", List.of(MUG), Instant.parse("2026-12-24T00:00:00Z"));
+        assertThat(validation.check(new MessageBatch(List.of(lines))).distinct()).hasSize(1);
+        assertThat(fields(new MessageBatch(List.of(message("a", List.of(nul)), bell))))
+                .containsExactly("messages[0].products[0].name", "messages[1].body", "messages[1].subject");
+    }
+
+    @Test
     void aNullProductIsNamed() {
         assertThat(fields(new MessageBatch(List.of(message("a", Arrays.asList(MUG, null))))))
                 .containsExactly("messages[0].products[1]");
