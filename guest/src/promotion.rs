@@ -108,8 +108,7 @@ pub fn check(promotion: &Promotion) -> Result<Schedule, Vec<FieldError>> {
         Err(template_errors) => errors.extend(template_errors),
     }
     let count = package.products.len();
-    // A draft may hold its slot without products; publishing needs 1–50.
-    if count == 0 && promotion.status != Status::Draft {
+    if count == 0 {
         errors.push(FieldError::new("package.products", Problem::TooShort, "package.products must list at least one product"));
     } else if count > PRODUCTS_MAX {
         errors.push(FieldError::new(
@@ -599,9 +598,6 @@ mod tests {
     fn between_one_and_fifty_products() {
         let value = with(valid(), "/package/products", json!([]));
         assert_eq!(problems(&value), [field("package.products", Problem::TooShort)]);
-        // A draft may hold its slot without products.
-        let draft = with(with(valid(), "/package/products", json!([])), "/status", json!("DRAFT"));
-        assert!(parse(&draft.to_string()).is_ok());
         let product = valid()["package"]["products"][1].clone();
         let value = with(valid(), "/package/products", Value::Array(vec![product.clone(); 50]));
         assert!(parse(&value.to_string()).is_ok());

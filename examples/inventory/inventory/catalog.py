@@ -16,6 +16,11 @@ class Product:
     currency: str = "EUR"
 
 
+def _limit_name(length: int) -> str:
+    """A product name of exactly `length` code points (umlauts: not just ASCII)."""
+    return ("Grenzwert-Produkt für Längentests " + "ü" * length)[:length]
+
+
 PRODUCTS: tuple[Product, ...] = (
     Product("COF-1001", "Espresso Beans Dark Roast 1 kg", "coffee", 1899, "#5b3a29"),
     Product("COF-1002", "Filter Coffee Mild Blend 500 g", "coffee", 849, "#7b4b2a"),
@@ -49,6 +54,10 @@ PRODUCTS: tuple[Product, ...] = (
     Product("ACC-8001", "Reusable Coffee Filters Pack of 3", "accessories", 899, "#95a5a6"),
     Product("ACC-8002", "Descaling Tablets 12 pcs", "accessories", 799, "#ecf0f1"),
     Product("ACC-8003", "Linen Tea Towel Coffee Print", "accessories", 1199, "#bfa588"),
+    # Names at and one past the longest product name contracts.md allows (200
+    # code points): the calendar's and the job's limit tests use these two.
+    Product("LIM-0200", _limit_name(200), "limits", 100, "#777777"),
+    Product("LIM-0201", _limit_name(201), "limits", 100, "#777777"),
 )
 
 BY_SKU: dict[str, Product] = {product.sku: product for product in PRODUCTS}

@@ -132,6 +132,82 @@ async fn every_enabled_effective_member_gets_one_message_and_nobody_else() {
     delete_effective_members(&admin, &role, &ids).await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn sign_ups_and_deletions_during_a_sharded_run_miss_and_repeat_nobody() {
+    let fixture = Fixture::new("churn", 400).await;
+    let (staying, leaving) = fixture.customers.members.split_at(300);
+    let event = fixture.event(DAY);
+    // Small pages and batches, one post at a time: the run takes long enough to change the directory under it.
+    let shards: Vec<_> = (0..3)
+        .map(|index| {
+            let env = fixture.env(&[
+                ("PROMO_SHARD_COUNT", "3"),
+                ("JOB_COMPLETION_INDEX", &index.to_string()),
+                ("PROMO_KEYCLOAK_PAGE_SIZE", "10"),
+                ("PROMO_BATCH_SIZE", "10"),
+                ("PROMO_CONCURRENCY", "1"),
+            ]);
+            tokio::task::spawn_blocking({
+                let command = promo_run(&event, &env);
+                move || run_to_end(command)
+            })
+        })
+        .collect();
+    let joining = seed_customers_into(&fixture.admin, &fixture.customers.role, "joined", 100).await;
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    for (id, _) in leaving {
+        http().delete(format!("{base}/users/{id}")).bearer_auth(&fixture.admin).send().await.unwrap();
+    }
+    for shard in shards {
+        let output = shard.await.unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let stored = fixture.stored();
+    for (id, enabled) in staying {
+        assert_eq!(stored.get(id).copied(), enabled.then_some(1), "customer {id} (enabled: {enabled}) who stayed throughout");
+    }
+    assert!(stored.values().all(|&count| count == 1), "someone got two messages: {stored:?}");
+    for id in &joining {
+        http().delete(format!("{base}/users/{id}")).bearer_auth(&fixture.admin).send().await.unwrap();
+    }
+    fixture.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the dev stack (./dev test jobsink)"]
+async fn messages_at_every_limit_reach_everyone() {
+    // The longest product name (200), a template of 100 × {{firstName}} (the longest
+    // the engine accepts: 100 × 100 = 10,000) and a customer whose first name has
+    // 255 characters, cut to 100 by the renderer: the inbox stores every message.
+    let admin = keycloak_admin_token().await;
+    remove_leftovers(&admin).await;
+    let customers = seed_customers(&admin, "limits", 12).await;
+    let long_name_id = &customers.members[0].0;
+    let renamed = http()
+        .put(format!("{}/admin/realms/shop/users/{long_name_id}", keycloak_url()))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({ "firstName": "Ö".repeat(255) }))
+        .send()
+        .await
+        .unwrap();
+    assert!(renamed.status().is_success(), "setting a 255-character first name: {}", renamed.status());
+    let promotion = published_promotion_with("Job test limits", &"{{firstName}}".repeat(100), &["LIM-0200"]).await;
+    assert_eq!(promotion["package"]["products"][0]["name"].as_str().unwrap().chars().count(), 200);
+    let id = promotion["id"].as_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let event = write_event(dir.path(), &promotion, 1, DAY, FIRE_AT);
+    let env = [("PROMO_RECIPIENT_ROLE".to_owned(), customers.role.clone())];
+    let output = run(promo_run(&event, &env)).await;
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let stored = stored_per_recipient(id, DAY);
+    assert_eq!(stored.len(), customers.enabled_ids().len(), "{}", summary(&output));
+    let key = format!("{id}/{DAY}/{long_name_id}");
+    let body = psql_value(&format!("SELECT body FROM message WHERE idempotency_key = '{key}'"));
+    assert_eq!(body, "Ö".repeat(100).repeat(100));
+    delete_customers(&admin, &customers).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the dev stack (./dev test jobsink)"]
 async fn failing_batches_and_a_killed_run_still_end_with_one_message_each() {

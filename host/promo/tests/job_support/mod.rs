@@ -191,6 +191,26 @@ async fn remove_groups(admin: &str, prefix: &str) {
     }
 }
 
+/// Adds `count` enabled members `<role>-<tag>-NNNN` of an existing role; returns their ids.
+pub async fn seed_customers_into(admin: &str, role: &str, tag: &str, count: usize) -> Vec<String> {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let users: Vec<Value> =
+        (0..count).map(|n| json!({ "username": format!("{role}-{tag}-{n:04}"), "enabled": true, "realmRoles": [role] })).collect();
+    let imported: Value = http()
+        .post(format!("{base}/partialImport"))
+        .bearer_auth(admin)
+        .json(&json!({ "ifResourceExists": "FAIL", "users": users }))
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    imported["results"].as_array().unwrap().iter().map(|result| result["id"].as_str().unwrap().to_owned()).collect()
+}
+
 /// Seeds `count` members of a new role `jobtest-<tag>`; every tenth is disabled.
 pub async fn seed_customers(admin: &str, tag: &str, count: usize) -> Customers {
     let base = format!("{}/admin/realms/shop", keycloak_url());
@@ -242,7 +262,13 @@ pub async fn delete_customers(admin: &str, customers: &Customers) {
 /// running scheduler would fire) and publishes it; returns the calendar's
 /// promotion JSON as the scheduler sees it.
 pub async fn published_promotion(title: &str) -> Value {
+    published_promotion_with(title, "Hi {{firstName}}, day {{dayNumber}} of {{promotionTitle}}: {{discountPercent}}% off.", &["COF-1001"]).await
+}
+
+/// [`published_promotion`] with its own message template and products (skus of the inventory stand-in).
+pub async fn published_promotion_with(title: &str, message: &str, skus: &[&str]) -> Value {
     let admin = shop_admin_token().await;
+    let products: Vec<Value> = skus.iter().map(|sku| json!({ "sku": sku })).collect();
     let body = json!({
         "title": title,
         "timeZone": "Europe/Berlin",
@@ -252,8 +278,8 @@ pub async fn published_promotion(title: &str) -> Value {
         "package": {
             "name": "Coffee week",
             "discountPercent": 20,
-            "message": "Hi {{firstName}}, day {{dayNumber}} of {{promotionTitle}}: {{discountPercent}}% off.",
-            "products": [{ "sku": "COF-1001" }]
+            "message": message,
+            "products": products
         }
     });
     let created = http().post(format!("{}/api/promotions", calendar_url())).bearer_auth(&admin).json(&body).send().await.unwrap();

@@ -87,6 +87,15 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void anInventoryProductWhoseNameIsTooLongIsRefusedNamingThatProduct() {
+        // The inventory stand-in serves LIM-0201 with a 201-code-point name (contracts.md allows 200).
+        refusedCreate(422, upcoming("COF-1001", "LIM-0201"), "package.products[1].name");
+        Response longest = api().post("/api/promotions", Tokens.admin(), upcoming("LIM-0200"));
+        assertThat(longest.status()).as(longest.toString()).isEqualTo(201);
+        api().delete("/api/promotions/" + longest.id(), Tokens.admin(), longest.version());
+    }
+
+    @Test
     void unknownSkuNamesTheProductsSku() {
         refusedCreate(422, upcomingWith(p -> ((ObjectNode) pkg(p).path("products").get(1)).put("sku", "NOPE-0000")),
                 "package.products[1].sku");
