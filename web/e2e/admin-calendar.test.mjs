@@ -51,6 +51,10 @@ describe('admin', () => {
     const first = page.locator(`td.fc-daygrid-day[data-date="${dayFromNow(1)}"]`);
     const last = page.locator(`td.fc-daygrid-day[data-date="${dayFromNow(3)}"]`);
     if ((await first.count()) === 0 || (await last.count()) === 0) await page.locator('.fc-next-button').click();
+    // Near the end of a month these days sit in the grid's last row, below the fold of a
+    // laptop-sized window: the mouse can only press what is on screen.
+    await last.scrollIntoViewIfNeeded();
+    await first.scrollIntoViewIfNeeded();
     const from = await first.boundingBox();
     const to = await last.boundingBox();
     await page.mouse.move(from.x + from.width / 2, from.y + from.height - 10);
