@@ -51,6 +51,19 @@ impl Fixture {
         env
     }
 
+    /// `count` shards of the Indexed Job on `event`, running at once, each with `extra` settings.
+    fn start_shards(&self, event: &std::path::Path, count: u32, extra: &[(&str, &str)]) -> Vec<tokio::task::JoinHandle<std::process::Output>> {
+        (0..count)
+            .map(|index| {
+                let (count, index) = (count.to_string(), index.to_string());
+                let mut settings = vec![("PROMO_SHARD_COUNT", count.as_str()), ("JOB_COMPLETION_INDEX", index.as_str())];
+                settings.extend_from_slice(extra);
+                let command = promo_run(event, &self.env(&settings));
+                tokio::task::spawn_blocking(move || run_to_end(command))
+            })
+            .collect()
+    }
+
     fn stored(&self) -> HashMap<String, u64> {
         stored_per_recipient(self.id(), DAY)
     }
@@ -139,21 +152,7 @@ async fn sign_ups_and_deletions_during_a_sharded_run_miss_and_repeat_nobody() {
     let (staying, leaving) = fixture.customers.members.split_at(300);
     let event = fixture.event(DAY);
     // Small pages and batches, one post at a time: the run takes long enough to change the directory under it.
-    let shards: Vec<_> = (0..3)
-        .map(|index| {
-            let env = fixture.env(&[
-                ("PROMO_SHARD_COUNT", "3"),
-                ("JOB_COMPLETION_INDEX", &index.to_string()),
-                ("PROMO_KEYCLOAK_PAGE_SIZE", "10"),
-                ("PROMO_BATCH_SIZE", "10"),
-                ("PROMO_CONCURRENCY", "1"),
-            ]);
-            tokio::task::spawn_blocking({
-                let command = promo_run(&event, &env);
-                move || run_to_end(command)
-            })
-        })
-        .collect();
+    let shards = fixture.start_shards(&event, 3, &[("PROMO_KEYCLOAK_PAGE_SIZE", "10"), ("PROMO_BATCH_SIZE", "10"), ("PROMO_CONCURRENCY", "1")]);
     let joining = seed_customers_into(&fixture.admin, &fixture.customers.role, "joined", 100).await;
     let base = format!("{}/admin/realms/shop", keycloak_url());
     for (id, _) in leaving {
@@ -249,20 +248,7 @@ async fn several_shards_together_cover_every_customer_once() {
     let fixture = Fixture::new("shards", 250).await;
     let enabled = fixture.customers.enabled_ids().len() as u64;
     let event = fixture.event(DAY);
-    let shards: Vec<_> = (0..3)
-        .map(|index| {
-            let env = fixture.env(&[
-                ("PROMO_SHARD_COUNT", "3"),
-                ("JOB_COMPLETION_INDEX", &index.to_string()),
-                ("PROMO_BATCH_SIZE", "40"),
-                ("PROMO_KEYCLOAK_PAGE_SIZE", "30"),
-            ]);
-            tokio::task::spawn_blocking({
-                let command = promo_run(&event, &env);
-                move || run_to_end(command)
-            })
-        })
-        .collect();
+    let shards = fixture.start_shards(&event, 3, &[("PROMO_BATCH_SIZE", "40"), ("PROMO_KEYCLOAK_PAGE_SIZE", "30")]);
     let mut inserted = 0;
     for shard in shards {
         let output = shard.await.unwrap();

@@ -124,7 +124,6 @@ pub async fn remove_leftovers(admin: &str) {
 /// of a child group whose parent has the role), `disabled` (direct, but
 /// disabled) and `outsider` (none of it).
 pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<String, String>) {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
     let role = format!("{PREFIX}{tag}");
     let user = |name: &str, enabled: bool, roles: &[&str], groups: &[String]| {
         json!({ "username": format!("{role}-{name}"), "firstName": name, "enabled": enabled, "realmRoles": roles, "groups": groups })
@@ -145,18 +144,7 @@ pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<
             user("outsider", true, &[], &[]),
         ],
     });
-    let imported: Value = http()
-        .post(format!("{base}/partialImport"))
-        .bearer_auth(admin)
-        .json(&import)
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let imported = partial_import(admin, &import).await;
     let ids = imported["results"]
         .as_array()
         .unwrap()
@@ -168,6 +156,13 @@ pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<
         })
         .collect();
     (role, ids)
+}
+
+/// Keycloak's partial import into realm `shop` (many users in one call); its answer.
+async fn partial_import(admin: &str, body: &Value) -> Value {
+    let url = format!("{}/admin/realms/shop/partialImport", keycloak_url());
+    let response = http().post(url).bearer_auth(admin).json(body).send().await.unwrap();
+    response.error_for_status().unwrap().json().await.unwrap()
 }
 
 /// Removes what [`seed_effective_members`] made.
@@ -193,21 +188,9 @@ async fn remove_groups(admin: &str, prefix: &str) {
 
 /// Adds `count` enabled members `<role>-<tag>-NNNN` of an existing role; returns their ids.
 pub async fn seed_customers_into(admin: &str, role: &str, tag: &str, count: usize) -> Vec<String> {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
     let users: Vec<Value> =
         (0..count).map(|n| json!({ "username": format!("{role}-{tag}-{n:04}"), "enabled": true, "realmRoles": [role] })).collect();
-    let imported: Value = http()
-        .post(format!("{base}/partialImport"))
-        .bearer_auth(admin)
-        .json(&json!({ "ifResourceExists": "FAIL", "users": users }))
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let imported = partial_import(admin, &json!({ "ifResourceExists": "FAIL", "users": users })).await;
     imported["results"].as_array().unwrap().iter().map(|result| result["id"].as_str().unwrap().to_owned()).collect()
 }
 
@@ -228,18 +211,7 @@ pub async fn seed_customers(admin: &str, tag: &str, count: usize) -> Customers {
             })
         })
         .collect();
-    let imported: Value = http()
-        .post(format!("{base}/partialImport"))
-        .bearer_auth(admin)
-        .json(&json!({ "ifResourceExists": "FAIL", "users": users }))
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let imported = partial_import(admin, &json!({ "ifResourceExists": "FAIL", "users": users })).await;
     let ids: HashMap<String, String> = imported["results"]
         .as_array()
         .unwrap()
