@@ -169,8 +169,3 @@ impl From<model::MessageBatch> for wit_fan_out::MessageBatch {
     }
 }
 
-impl From<model::Shard> for wit_fan_out::Shard {
-    fn from(shard: model::Shard) -> Self {
-        wit_fan_out::Shard { index: shard.index, start: shard.start, end: shard.end }
-    }
-}

@@ -17,7 +17,7 @@ mod convert;
 
 wit_bindgen::generate!({ world: "engine", path: "../wit" });
 
-use exports::promo::engine::fan_out::{self, MessageBatch, RecipientTable, Shard};
+use exports::promo::engine::fan_out::{self, MessageBatch, RecipientTable};
 use exports::promo::engine::schedule as wit_schedule;
 use promo::engine::types::{FieldError, Instant, LocalDate, Occurrence, Promotion};
 
@@ -78,8 +78,8 @@ impl fan_out::Guest for Engine {
             .map_err(convert::errors)
     }
 
-    fn plan_shards(recipient_count: u64, shard_count: u32) -> Result<Vec<Shard>, FieldError> {
-        shards::plan_shards(recipient_count, shard_count).map(|list| list.into_iter().map(Into::into).collect()).map_err(Into::into)
+    fn shard_of(user_id: String, shard_count: u32) -> Result<u32, FieldError> {
+        shards::shard_of(&user_id, shard_count).map_err(Into::into)
     }
 }
 

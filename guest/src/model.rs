@@ -135,10 +135,3 @@ impl MessageBatch {
     }
 }
 
-/// A contiguous range `[start, end)` of recipient positions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shard {
-    pub index: u32,
-    pub start: u64,
-    pub end: u64,
-}

@@ -10,7 +10,7 @@ use wasmtime::{Config, Store};
 
 use crate::bindings::{Engine as EngineWorld, EnginePre};
 use crate::{
-    ENGINE_COMPONENT, FieldError, Instant, LocalDate, MessageBatch, NotDeliverable, Occurrence, Promotion, RecipientTable, Shard, cache,
+    ENGINE_COMPONENT, FieldError, Instant, LocalDate, MessageBatch, NotDeliverable, Occurrence, Promotion, RecipientTable, cache,
 };
 
 /// How the engine is set up; `Default` suits a standalone process.
@@ -134,9 +134,9 @@ impl PromoEngine {
         self.session()?.prepare(promotion, occurrence_index)
     }
 
-    /// Splits `recipient_count` recipients into `shard_count` contiguous shards.
-    pub fn plan_shards(&self, recipient_count: u64, shard_count: u32) -> Result<Vec<Shard>, EngineError> {
-        self.session()?.plan_shards(recipient_count, shard_count)
+    /// The shard (`0..shard_count`) of the Indexed Job that delivers to `user_id`.
+    pub fn shard_of(&self, user_id: &str, shard_count: u32) -> Result<u32, EngineError> {
+        self.session()?.shard_of(user_id, shard_count)
     }
 }
 
@@ -158,9 +158,9 @@ impl Session {
         invalid(self.world.promo_engine_schedule().call_validate(&mut self.store, promotion)?)
     }
 
-    /// Splits `recipient_count` recipients into `shard_count` contiguous shards.
-    pub fn plan_shards(&mut self, recipient_count: u64, shard_count: u32) -> Result<Vec<Shard>, EngineError> {
-        let result = self.world.promo_engine_fan_out().call_plan_shards(&mut self.store, recipient_count, shard_count)?;
+    /// The shard (`0..shard_count`) of the Indexed Job that delivers to `user_id`.
+    pub fn shard_of(&mut self, user_id: &str, shard_count: u32) -> Result<u32, EngineError> {
+        let result = self.world.promo_engine_fan_out().call_shard_of(&mut self.store, user_id, shard_count)?;
         result.map_err(|error| EngineError::Invalid(vec![error]))
     }
 

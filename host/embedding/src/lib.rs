@@ -12,7 +12,7 @@
 //!
 //! Shape of the API:
 //! - [`PromoEngine`] (`Clone + Send + Sync`): one per process. Stateless
-//!   calls (`parse_promotion`, `validate`, `plan_shards`) each use a fresh,
+//!   calls (`parse_promotion`, `validate`, `shard_of`) each use a fresh,
 //!   cheap instance; [`PromoEngine::session`] gives one instance to reuse.
 //! - [`Schedule`] and [`Renderer`] own their instance (`Send`, not `Sync`):
 //!   resolved or parsed once, queried many times.
@@ -35,7 +35,6 @@ pub mod bindings {
     wasmtime::component::bindgen!({ world: "engine", path: "../../wit", additional_derives: [PartialEq, Eq] });
 }
 
-pub use bindings::exports::promo::engine::fan_out::Shard;
 pub use bindings::exports::promo::engine::schedule::NotDeliverable;
 pub use bindings::promo::engine::types::{
     FieldError, Instant, LocalDate, Occurrence, Problem, Product, Promotion, PromotionPackage, Status,

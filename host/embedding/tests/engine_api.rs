@@ -66,10 +66,10 @@ fn invalid_input_names_the_fields() {
     let promotion = engine.parse_promotion(PROMOTION).unwrap();
     let Err(EngineError::Invalid(errors)) = engine.prepare(&promotion, 3) else { panic!("occurrence 3 does not exist") };
     assert_eq!(errors[0].field, "occurrence.index");
-    let Err(EngineError::Invalid(errors)) = engine.plan_shards(10, 0) else { panic!("zero shards accepted") };
+    let Err(EngineError::Invalid(errors)) = engine.shard_of("u-1", 0) else { panic!("zero shards accepted") };
     assert_eq!(errors[0].field, "shardCount");
-    let shards = engine.plan_shards(10, 3).unwrap();
-    assert_eq!(shards.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 3), (3, 6), (6, 10)]);
+    // md5("alice") begins 0x6384e2b2184bcbf5 = 7171105761220348917
+    assert_eq!(engine.shard_of("alice", 1000).unwrap(), 917);
 }
 
 #[test]

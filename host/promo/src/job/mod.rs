@@ -247,7 +247,7 @@ async fn deliver(
     };
     // A failed early fetch is not final: the calls below fetch (and retry) again.
     let _ = warm_token.await;
-    let shard = Shard { index: config.shard_index, count: config.shard_count };
+    let shard = Shard { index: config.shard_index, count: config.shard_count, engine: engine.session()? };
     let mut renderer = engine
         .prepare(&promotion, occurrence.index)
         .with_context(|| format!("preparing occurrence {} of promotion {}", occurrence.index, due.promotion_id))?;

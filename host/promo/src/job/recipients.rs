@@ -9,7 +9,7 @@
 //! user id and paged by keyset. Or the lines of a JSON Lines file
 //! (`--recipients`, for segments and load tests).
 //!
-//! Shards split one set by a hash of the user id ([`shard_of`]); each shard
+//! Shards split one set by the engine's `shard-of` (a hash of the user id); each shard
 //! reads the whole set and keeps its own part. A user id never changes, so a
 //! user who exists throughout the run is in exactly one shard, whoever signs up
 //! or is deleted meanwhile, and no shard has to count first. Recipients are
@@ -18,9 +18,8 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use md5::{Digest, Md5};
 
-use promo_host::{Recipient, RecipientTable};
+use promo_host::{Recipient, RecipientTable, Session};
 use serde::Deserialize;
 use tokio::{
     io::{AsyncBufReadExt, BufReader},
@@ -46,14 +45,14 @@ impl RecipientSource {
     /// early (without error) when the receiver is gone.
     pub async fn send_shard(
         &self,
-        shard: Shard,
+        mut shard: Shard,
         batch_size: usize,
         retry: &RetryPolicy,
         batches: mpsc::Sender<RecipientTable>,
     ) -> anyhow::Result<()> {
         let mut batcher = Batcher { batch: RecipientTable::with_capacity(batch_size), batch_size, batches };
         match self {
-            Self::Keycloak(directory) => directory.send_shard(shard, retry, &mut batcher).await?,
+            Self::Keycloak(directory) => directory.send_shard(&mut shard, retry, &mut batcher).await?,
             Self::File(path) => {
                 let mut lines = open_lines(path).await?;
                 let mut line_number = 0u64;
@@ -64,7 +63,7 @@ impl RecipientSource {
                     }
                     let recipient: Recipient = serde_json::from_str(&line)
                         .map_err(|error| BadInput::new(format!("recipients line {line_number}"), error.to_string()))?;
-                    if !shard.holds(&recipient.user_id) {
+                    if !shard.holds(&recipient.user_id)? {
                         continue;
                     }
                     if !batcher.push(&recipient.user_id, &recipient.username, recipient.first_name.as_deref(), recipient.locale.as_deref()).await {
@@ -78,29 +77,25 @@ impl RecipientSource {
     }
 }
 
-/// One shard of an Indexed Job: `index` of `count`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The recipients one shard of an Indexed Job delivers to: shard `index` of
+/// `count`, decided per user id by the engine's `shard-of`.
 pub struct Shard {
     /// `JOB_COMPLETION_INDEX`.
     pub index: u32,
     /// `PROMO_SHARD_COUNT`.
     pub count: u32,
+    /// An engine instance of this stage's own, for `shard-of`.
+    pub engine: Session,
 }
 
 impl Shard {
     /// Whether this shard delivers to `user_id`.
-    pub fn holds(&self, user_id: &str) -> bool {
-        self.count == 1 || shard_of(user_id, self.count) == self.index
+    pub fn holds(&mut self, user_id: &str) -> anyhow::Result<bool> {
+        if self.count == 1 {
+            return Ok(true);
+        }
+        Ok(self.engine.shard_of(user_id, self.count).map_err(anyhow::Error::from)? == self.index)
     }
-}
-
-/// The shard of a user: the first eight bytes of the MD5 of the user id, as a
-/// big-endian number, modulo the shard count. Stable for a user id and even
-/// for random and sequential ids alike.
-pub fn shard_of(user_id: &str, shard_count: u32) -> u32 {
-    let digest = Md5::digest(user_id.as_bytes());
-    let prefix = u64::from_be_bytes(digest[..8].try_into().expect("an MD5 digest has 16 bytes"));
-    (prefix % u64::from(shard_count.max(1))) as u32
 }
 
 async fn open_lines(path: &PathBuf) -> anyhow::Result<tokio::io::Lines<BufReader<tokio::fs::File>>> {
@@ -165,7 +160,7 @@ impl KeycloakDirectory {
         Self { http, members_url, role: role.to_owned(), page_size, tokens }
     }
 
-    async fn send_shard(&self, shard: Shard, retry: &RetryPolicy, batcher: &mut Batcher) -> anyhow::Result<()> {
+    async fn send_shard(&self, shard: &mut Shard, retry: &RetryPolicy, batcher: &mut Batcher) -> anyhow::Result<()> {
         let mut after = String::new();
         loop {
             let page = self.page(&after, retry).await?;
@@ -173,7 +168,10 @@ impl KeycloakDirectory {
             if let Some(last) = page.last() {
                 after = last.id.clone();
             }
-            for member in page.iter().filter(|member| shard.holds(&member.id)) {
+            for member in &page {
+                if !shard.holds(&member.id)? {
+                    continue;
+                }
                 if !batcher.push(&member.id, &member.username, member.first_name.as_deref(), member.locale.as_deref()).await {
                     return Ok(());
                 }
@@ -208,25 +206,5 @@ impl KeycloakDirectory {
                 response.json::<Vec<Member>>().await.map_err(|error| CallError::from_reqwest(&what, error))
             })
             .await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shards_split_users_evenly_and_stably() {
-        let ids: Vec<String> = (0..30_000).map(|n| format!("00000000-0000-0000-0000-{n:012}")).collect();
-        let mut sizes = [0u32; 3];
-        for id in &ids {
-            sizes[shard_of(id, 3) as usize] += 1;
-        }
-        assert!(sizes.iter().all(|&size| (9_500..=10_500).contains(&size)), "{sizes:?}");
-        assert_eq!(shard_of(&ids[7], 3), shard_of(&ids[7].clone(), 3));
-        let one = Shard { index: 0, count: 1 };
-        assert!(ids.iter().all(|id| one.holds(id)));
-        let held = |index| ids.iter().filter(|id| Shard { index, count: 3 }.holds(id)).count();
-        assert_eq!(held(0) + held(1) + held(2), ids.len());
     }
 }

@@ -139,7 +139,7 @@ pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<
         "users": [
             user("direct", true, &[role.as_str()], &[]),
             user("composite", true, &[format!("{role}-bundle").as_str()], &[]),
-            user("group", true, &[], &[child_path.clone()]),
+            user("group", true, &[], std::slice::from_ref(&child_path)),
             user("disabled", false, &[role.as_str()], &[]),
             user("outsider", true, &[], &[]),
         ],
