@@ -5,6 +5,7 @@
 #
 #   role calendar / password calendar  -> databases calendar, calendar_test
 #   role inbox    / password inbox     -> databases inbox, inbox_test, inbox_bench
+#   role keycloak / password keycloak  -> database keycloak (Keycloak's own store)
 #                                         (inbox_bench: services/inbox/bench only)
 #
 # The server refuses to run as root, so it runs as the Debian `postgres` user.
@@ -143,13 +144,15 @@ part_postgres_start() {
 # Roles and databases, idempotent; passwords are reset so they are always the documented ones.
 postgres_create_databases() {
   postgres_psql <<'SQL'
-SELECT format('CREATE ROLE %I LOGIN', r) FROM unnest(ARRAY['calendar', 'inbox']) AS r
+SELECT format('CREATE ROLE %I LOGIN', r) FROM unnest(ARRAY['calendar', 'inbox', 'keycloak']) AS r
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
 ALTER ROLE calendar LOGIN PASSWORD 'calendar';
 ALTER ROLE inbox LOGIN PASSWORD 'inbox';
+ALTER ROLE keycloak LOGIN PASSWORD 'keycloak';
 SELECT format('CREATE DATABASE %I OWNER %I', d, o)
   FROM (VALUES ('calendar', 'calendar'), ('calendar_test', 'calendar'),
-               ('inbox', 'inbox'), ('inbox_test', 'inbox'), ('inbox_bench', 'inbox')) AS t(d, o)
+               ('inbox', 'inbox'), ('inbox_test', 'inbox'), ('inbox_bench', 'inbox'),
+               ('keycloak', 'keycloak')) AS t(d, o)
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
 SQL
 }
@@ -164,5 +167,5 @@ part_postgres_stop() {
 }
 
 part_postgres_info() {
-  echo "  PostgreSQL     127.0.0.1:$PGPORT  (calendar/calendar, inbox/inbox; *_test databases for tests)"
+  echo "  PostgreSQL     127.0.0.1:$PGPORT  (calendar/calendar, inbox/inbox, keycloak/keycloak; *_test databases for tests)"
 }

@@ -8,10 +8,14 @@
 #     re-augment into the shared distribution).
 #   - A class-data-sharing archive (written by the JVM when Keycloak stops,
 #     kept in $PROMO_CACHE) halves the Quarkus start (25.7 s -> 12.2 s).
-#   - The database is `dev-mem` (in-memory H2): every start imports the realm
-#     file afresh, so an edit of realm-shop.json takes effect on the next start
-#     and no state survives a restart. Users have fixed ids in the file, so a
-#     user's `sub` (the inbox's recipient id) is the same after every restart.
+#   - The database is the stack's PostgreSQL (database `keycloak`). The realm is
+#     loaded from deploy/keycloak/realm-shop.json only when the file changed since
+#     it was last loaded (its sha256 in $STATE/keycloak/realm-shop.sha256): then
+#     `shop` is deleted and created anew from the file (load-realm.py, Admin API).
+#     Otherwise nothing is imported and a start is just Keycloak starting. Users
+#     have fixed ids in the file, so a user's `sub` (the inbox's recipient id) is
+#     the same after every reload. Tests that need users of their own make them
+#     and remove them (or a realm of their own); none changes the demo users.
 #   - Per-clone state: the clone gets its own Keycloak home ($STATE/keycloak/home)
 #     whose bin/ and data/ are its own and whose lib/, themes/, providers/ link
 #     into the shared, read-only unpacked distribution.
@@ -30,7 +34,8 @@ KEYCLOAK_BOOTSTRAP_ADMIN=kcadmin
 keycloak_dist_dir() { echo "$PROMO_CACHE/keycloak/keycloak-$KEYCLOAK_VERSION"; }
 keycloak_home() { echo "$STATE/keycloak/home"; }
 # Options baked in by `kc.sh build`; a change here rebuilds the cached augmentation.
-KEYCLOAK_BUILD_OPTIONS=(--db=dev-mem --health-enabled=true)
+KEYCLOAK_BUILD_OPTIONS=(--db=postgres --health-enabled=true)
+keycloak_realm_stamp() { echo "$STATE/keycloak/realm-shop.sha256"; }
 
 # Class-data sharing archive: written by the JVM when Keycloak stops, reused (and
 # re-validated by the JVM) on the next start: class loading is much of the start-up.
@@ -103,23 +108,39 @@ part_keycloak_start() {
     if curl -fsS -o /dev/null --max-time 2 "$KEYCLOAK_URL/realms/master" 2>/dev/null; then
       die "something already answers on $KEYCLOAK_URL that ./dev did not start"
     fi
-    # a fresh import on every start: the realm file is the only source of truth
-    rm -rf "$home/data/import" "$home/data/tmp"
-    mkdir -p "$home/data/import"
-    cp "$ROOT/deploy/keycloak/realm-shop.json" "$home/data/import/realm-shop.json"
+    rm -rf "$home/data/tmp"
     JAVA_HOME=$(keycloak_java_home) \
     JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
     JAVA_OPTS_APPEND="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$(keycloak_class_archive)" \
     KC_BOOTSTRAP_ADMIN_USERNAME=$KEYCLOAK_BOOTSTRAP_ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_BOOTSTRAP_ADMIN \
-      start_process keycloak "$home/bin/kc.sh" start --optimized --import-realm \
+      start_process keycloak "$home/bin/kc.sh" start --optimized \
+        --db-url="jdbc:postgresql://$PGHOST:$PGPORT/keycloak" --db-username=keycloak --db-password=keycloak \
         --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
         --hostname="$KEYCLOAK_URL" --hostname-backchannel-dynamic=false --hostname-strict=true \
         --http-management-port=$((KEYCLOAK_PORT + 1000)) \
         --cache=local --log-console-output=default
   fi
-  # ready = the imported realm publishes its OpenID configuration (the health
-  # endpoint turns green before the import has finished)
-  wait_for_http keycloak "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration" 180
+  wait_for_http keycloak "$KEYCLOAK_URL/realms/master/.well-known/openid-configuration" 180
+  keycloak_load_realm_if_changed
+  # ready = the realm publishes its OpenID configuration
+  wait_for_http keycloak "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration" 60
+}
+
+# Loads realm-shop.json into Keycloak when the file changed since it was last
+# loaded into this clone's database, or the realm is missing.
+keycloak_load_realm_if_changed() {
+  local file stamp wanted
+  file="$ROOT/deploy/keycloak/realm-shop.json"
+  stamp=$(keycloak_realm_stamp)
+  wanted=$(sha256sum "$file" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ] \
+    && curl -fsS -o /dev/null --max-time 5 "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration"; then
+    return 0
+  fi
+  mkdir -p "$(dirname "$stamp")"
+  KEYCLOAK_ADMIN_USERNAME=$KEYCLOAK_BOOTSTRAP_ADMIN KEYCLOAK_ADMIN_PASSWORD=$KEYCLOAK_BOOTSTRAP_ADMIN \
+    python3 "$ROOT/deploy/keycloak/load-realm.py" "$KEYCLOAK_URL" "$file" || die "loading the realm into Keycloak failed"
+  echo "$wanted" >"$stamp"
 }
 
 # Keycloak gets up to 60 s to shut down on TERM (it writes the class-data

@@ -124,37 +124,55 @@ pub async fn remove_leftovers(admin: &str) {
 /// of a child group whose parent has the role), `disabled` (direct, but
 /// disabled) and `outsider` (none of it).
 pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<String, String>) {
+    let base = format!("{}/admin/realms/shop", keycloak_url());
     let role = format!("{PREFIX}{tag}");
-    let user = |name: &str, enabled: bool, roles: &[&str], groups: &[String]| {
-        json!({ "username": format!("{role}-{name}"), "firstName": name, "enabled": enabled, "realmRoles": roles, "groups": groups })
+    let bundle = format!("{role}-bundle");
+    // Roles and groups through the Admin API (Keycloak's partial import fails on sub-groups).
+    let created = |response: reqwest::Response, what: &str| {
+        assert!(response.status().is_success(), "creating {what}: {}", response.status());
+        response.headers().get("location").map(|location| location.to_str().unwrap().rsplit('/').next().unwrap().to_owned())
     };
-    let child_path = format!("/{role}-parent/{role}-child");
-    let import = json!({
-        "ifResourceExists": "FAIL",
-        "roles": { "realm": [
-            { "name": role },
-            { "name": format!("{role}-bundle"), "composite": true, "composites": { "realm": [role] } },
-        ]},
-        "groups": [{ "name": format!("{role}-parent"), "realmRoles": [role], "subGroups": [{ "name": format!("{role}-child") }] }],
-        "users": [
-            user("direct", true, &[role.as_str()], &[]),
-            user("composite", true, &[format!("{role}-bundle").as_str()], &[]),
-            user("group", true, &[], std::slice::from_ref(&child_path)),
-            user("disabled", false, &[role.as_str()], &[]),
-            user("outsider", true, &[], &[]),
-        ],
-    });
-    let imported = partial_import(admin, &import).await;
-    let ids = imported["results"]
+    for name in [&role, &bundle] {
+        created(http().post(format!("{base}/roles")).bearer_auth(admin).json(&json!({ "name": name })).send().await.unwrap(), name);
+    }
+    let role_representation: Value = http().get(format!("{base}/roles/{role}")).bearer_auth(admin).send().await.unwrap().json().await.unwrap();
+    let granted = json!([role_representation]);
+    let composite = http().post(format!("{base}/roles/{bundle}/composites")).bearer_auth(admin).json(&granted).send().await.unwrap();
+    created(composite, "the composite");
+    let parent = http().post(format!("{base}/groups")).bearer_auth(admin).json(&json!({ "name": format!("{role}-parent") })).send().await.unwrap();
+    let parent = created(parent, "the parent group").expect("a Location");
+    let mapped = http().post(format!("{base}/groups/{parent}/role-mappings/realm")).bearer_auth(admin).json(&granted).send().await.unwrap();
+    created(mapped, "the group's role mapping");
+    let child = http()
+        .post(format!("{base}/groups/{parent}/children"))
+        .bearer_auth(admin)
+        .json(&json!({ "name": format!("{role}-child") }))
+        .send()
+        .await
+        .unwrap();
+    let child = created(child, "the child group").expect("a Location");
+    let user = |name: &str, enabled: bool, roles: &[&str]| {
+        json!({ "username": format!("{role}-{name}"), "firstName": name, "enabled": enabled, "realmRoles": roles })
+    };
+    let users = [
+        user("direct", true, &[role.as_str()]),
+        user("composite", true, &[bundle.as_str()]),
+        user("group", true, &[]),
+        user("disabled", false, &[role.as_str()]),
+        user("outsider", true, &[]),
+    ];
+    let imported = partial_import(admin, &json!({ "ifResourceExists": "FAIL", "users": users })).await;
+    let ids: HashMap<String, String> = imported["results"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|result| result["resourceType"] == "USER")
         .map(|result| {
             let username = result["resourceName"].as_str().unwrap();
             (username.trim_start_matches(&format!("{role}-")).to_owned(), result["id"].as_str().unwrap().to_owned())
         })
         .collect();
+    let joined = http().put(format!("{base}/users/{}/groups/{child}", ids["group"])).bearer_auth(admin).send().await.unwrap();
+    created(joined, "the group membership");
     (role, ids)
 }
 
