@@ -109,6 +109,21 @@ async fn post_structured(sink: &JobSink, path: &str, body: String) -> reqwest::R
     http().post(format!("{}{path}", sink.url)).header("content-type", "application/cloudevents+json").body(body).send().await.unwrap()
 }
 
+/// A binary-mode CloudEvent (`ce-*` headers, the data as the body).
+async fn post_binary(sink: &JobSink, path: &str, id: &str, content_type: &str, data: Value) -> reqwest::Response {
+    http()
+        .post(format!("{}{path}", sink.url))
+        .header("ce-specversion", "1.0")
+        .header("ce-type", "promo.occurrence.due")
+        .header("ce-source", "urn:promo-calendar:scheduler")
+        .header("ce-id", id)
+        .header("content-type", content_type)
+        .body(data.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_owned()
 }
@@ -143,17 +158,7 @@ async fn keeps_knatives_contract_for_addresses_answers_and_repeated_events() {
     assert_eq!(sink.record(&job).await["shards"][0]["attempts"], 1);
 
     // Binary mode: the same path rules.
-    let binary = http()
-        .post(format!("{}{ADDRESS}/", sink.url))
-        .header("ce-specversion", "1.0")
-        .header("ce-type", "promo.occurrence.due")
-        .header("ce-source", "urn:promo-calendar:scheduler")
-        .header("ce-id", "p-2.2027-03-02")
-        .header("content-type", "application/json")
-        .body(json!({"promotion": {"id": "p-2"}}).to_string())
-        .send()
-        .await
-        .unwrap();
+    let binary = post_binary(&sink, &format!("{ADDRESS}/"), "p-2.2027-03-02", "application/json", json!({"promotion": {"id": "p-2"}})).await;
     assert_eq!(binary.status(), 202);
     let binary_job = location(&binary);
     assert_ne!(binary_job, job);
@@ -184,17 +189,7 @@ async fn writes_the_event_where_k_event_path_points_as_the_go_sdk_writes_it() {
     let sink = JobSink::start(1, &[]);
     // A +json type: Knative's Go SDK writes the data as one JSON string, which the job must read.
     let data = json!({"promotion": {"id": "p-4"}, "occurrence": {"index": 0, "day": "someday", "fireAt": "2027-03-02T08:00:00Z"}});
-    let response = http()
-        .post(format!("{}{ADDRESS}", sink.url))
-        .header("ce-specversion", "1.0")
-        .header("ce-type", "promo.occurrence.due")
-        .header("ce-source", "urn:promo-calendar:scheduler")
-        .header("ce-id", "p-4.someday")
-        .header("content-type", "application/vnd.promo.due+json")
-        .body(data.to_string())
-        .send()
-        .await
-        .unwrap();
+    let response = post_binary(&sink, ADDRESS, "p-4.someday", "application/vnd.promo.due+json", data.clone()).await;
     assert_eq!(response.status(), 202);
     let job = location(&response);
     let (status, _) = sink.outcome(&job).await;
