@@ -160,6 +160,8 @@ impl From<model::MessageBatch> for wit_fan_out::MessageBatch {
         wit_fan_out::MessageBatch {
             promotion_id: batch.promotion_id,
             day: local_date(batch.day),
+            day_number: batch.day_number,
+            day_count: batch.day_count,
             expires_at: batch.expires_at.as_millisecond(),
             subject: batch.subject,
             key_prefix: batch.key_prefix,

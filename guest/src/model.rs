@@ -115,6 +115,9 @@ pub struct RenderedMessage<'a> {
 pub struct MessageBatch {
     pub promotion_id: String,
     pub day: Date,
+    /// 1-based number of the occurrence among `day_count` days.
+    pub day_number: u32,
+    pub day_count: u32,
     pub expires_at: Timestamp,
     /// The subject line, the same for every message of an occurrence.
     pub subject: String,

@@ -142,6 +142,7 @@ enum BodyPart {
 pub struct OccurrenceRenderer {
     promotion_id: String,
     occurrence: Occurrence,
+    day_count: u32,
     /// `{promotionId}/{day}/`, the idempotency key without the user id.
     key_prefix: String,
     expires_at: Timestamp,
@@ -190,6 +191,7 @@ impl OccurrenceRenderer {
         Ok(OccurrenceRenderer {
             promotion_id: promotion.id.clone(),
             occurrence,
+            day_count: u32::try_from(total).expect("a promotion has at most a few hundred days"),
             key_prefix: format!("{}/{}/", promotion.id, occurrence.day),
             expires_at: schedule.ends(),
             products: promotion.package.products.clone(),
@@ -221,6 +223,8 @@ impl OccurrenceRenderer {
         Ok(MessageBatch {
             promotion_id: self.promotion_id.clone(),
             day: self.occurrence.day,
+            day_number: self.occurrence.index + 1,
+            day_count: self.day_count,
             expires_at: self.expires_at,
             subject: self.subject.clone(),
             key_prefix: self.key_prefix.clone(),
@@ -383,6 +387,7 @@ mod tests {
         let batch = render(&renderer, &[recipient("7f1c", "alice", None), recipient("9a2b", "bob", None)]);
         assert_eq!(batch.promotion_id, "summer-2026");
         assert_eq!(batch.day.to_string(), "2026-07-02");
+        assert_eq!((batch.day_number, batch.day_count), (2, 3));
         assert_eq!(batch.expires_at, "2026-07-04T07:00:00Z".parse::<Timestamp>().unwrap());
         assert_eq!(batch.products.len(), 1);
         let keys: Vec<&str> = batch.rendered().map(|m| m.idempotency_key).collect();

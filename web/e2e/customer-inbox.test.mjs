@@ -14,21 +14,28 @@ async function deliverMessages(recipientId) {
   const packageProducts = products.slice(0, 3).map((p) => ({ ...p, promoPriceCents: Math.round(p.priceCents * 0.8) }));
   const day = new Date().toISOString().slice(0, 10);
   const expiresAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
-  const messages = [1, 2].map((n) => ({
-    idempotencyKey: `e2e-${runId}/${day}/${n}/${recipientId}`,
-    recipientId,
+  // one promotion day per batch (contracts.md), so two promotions are two batches
+  const batches = [1, 2].map((n) => ({
     promotionId: `e2e-${runId}-${n}`,
     day,
+    dayNumber: 1,
+    dayCount: 3,
     subject: `E2E deal ${runId} #${n}`,
-    body: `Hi Bob,\n<b>20% off</b> on our picks & more. Day 1, 2 days left.`,
-    products: packageProducts,
     expiresAt,
+    products: packageProducts,
+    messages: [{
+      idempotencyKey: `e2e-${runId}-${n}/${day}/${recipientId}`,
+      recipientId,
+      body: `Hi Bob,\n<b>20% off</b> on our picks & more. Day 1, 2 days left.`,
+    }],
   }));
   const job = await clientToken('promo-job', 'promo-job-secret');
-  const result = await callApi(`${env.inbox}/api/internal/inbox/messages:batch`, { token: job, method: 'POST', body: { messages } });
-  assert.equal(result.status, 200, `batch insert answered ${result.status}: ${JSON.stringify(result.data)}`);
-  assert.equal(result.data.inserted, 2);
-  return messages;
+  for (const batch of batches) {
+    const result = await callApi(`${env.inbox}/api/internal/inbox/messages:batch`, { token: job, method: 'POST', body: batch });
+    assert.equal(result.status, 200, `batch insert answered ${result.status}: ${JSON.stringify(result.data)}`);
+    assert.equal(result.data.inserted, 1, JSON.stringify(result.data));
+  }
+  return batches;
 }
 
 const badgeName = (count) => (count > 0 ? `Inbox, ${count} unread` : 'Inbox');

@@ -148,6 +148,10 @@ pub struct MessageBatch {
     pub promotion_id: String,
     /// The local day of the occurrence.
     pub day: LocalDate,
+    /// 1-based number of the occurrence among the promotion's `day_count` days.
+    pub day_number: u32,
+    /// How many days the promotion has.
+    pub day_count: u32,
     /// The promotion's end instant (epoch milliseconds).
     pub expires_at: i64,
     /// Subject line of every message.
@@ -167,6 +171,8 @@ impl MessageBatch {
         Ok(MessageBatch {
             promotion_id: batch.promotion_id,
             day: batch.day,
+            day_number: batch.day_number,
+            day_count: batch.day_count,
             expires_at: batch.expires_at,
             subject: batch.subject,
             products: batch.products,

@@ -13,12 +13,21 @@
 #   - start to first batch: exec of the process to the `first-batch-posted`
 #     log line (wall clock; the inbox has answered), and the job's own
 #     sinceStartMs for `first-batch-sent` (request on the wire) and -posted,
-#   - the job's peak RSS (max resident set size).
-# The bench's rows are deleted from the inbox database afterwards and the table compacted.
+#   - the job's peak RSS (max resident set size),
+#   - the database-only baseline in the same run: the very rows the job stored,
+#     inserted straight into PostgreSQL the way the inbox does it — batches of
+#     1000, each a transaction of COPY into a temporary table and INSERT … ON
+#     CONFLICT DO NOTHING, over as many psql sessions as the job has batches in
+#     flight (PROMO_CONCURRENCY, default 4) — and the job's rate as a share of it.
+# Each COUNT runs job and baseline alternately ROUNDS times (default 3) and
+# prints every pair and the median share. The bench's rows are deleted from the
+# inbox database after each run and the table compacted.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 source "$ROOT/deploy/local/lib.sh"
 COUNTS=("$@"); [ ${#COUNTS[@]} -gt 0 ] || COUNTS=(100000 1000000)
+ROUNDS=${ROUNDS:-3}
+CONCURRENCY=${PROMO_CONCURRENCY:-4}
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 TICKS=$(getconf CLK_TCK)
 
@@ -60,7 +69,7 @@ PY
   local pg_before inbox_before start_ns
   pg_before=$(cpu_seconds $(postgres_pids)); inbox_before=$(cpu_seconds "$INBOX_PID")
   start_ns=$(date +%s%N)
-  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_PROGRESS_INTERVAL=60s PROMO_TEST_NOW=2026-07-02T08:00:00Z "$PROMO" run --event-file "$WORK/event.json" \
+  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_CONCURRENCY=$CONCURRENCY PROMO_PROGRESS_INTERVAL=60s PROMO_TEST_NOW=2026-07-02T08:00:00Z "$PROMO" run --event-file "$WORK/event.json" \
     --recipients "$WORK/recipients.jsonl" --promotion-from-event 2>"$WORK/log.jsonl" || { tail -5 "$WORK/log.jsonl"; die "promo run failed"; }
   local pg_cpu inbox_cpu
   pg_cpu=$(( $(cpu_seconds $(postgres_pids)) - pg_before )); inbox_cpu=$(( $(cpu_seconds "$INBOX_PID") - inbox_before ))
@@ -85,13 +94,72 @@ print(f"[{label}] start to first batch acknowledged by the inbox: exec->log {(fi
       f"in-process {first['sinceStartMs']} ms (request sent at {sent['sinceStartMs']} ms)")
 print(f"[{label}] peak RSS {int(field('Maximum resident set size (kbytes)')) / 1024:.1f} MiB, wall {field('Elapsed (wall clock) time (h:mm:ss or m:ss)')}")
 PY
-  PGPASSWORD=inbox psql -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox -c "DELETE FROM message WHERE promotion_id = '$id'" >/dev/null
-  # Hand the deleted rows' space back, or every later run inserts into a
-  # bloated table and its indexes (3 GB after a few runs; PostgreSQL's CPU per
-  # million messages grew from ~15 s to ~25 s).
-  PGPASSWORD=inbox psql -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox -c "VACUUM FULL message" >/dev/null
+  grep -h '"event":"summary"' "$WORK/log.jsonl" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ratePerSecond"])' >"$WORK/job-rate"
+  # the very rows the job stored, for the baseline
+  inbox_sql -c "\\copy (SELECT idempotency_key, recipient_id, body FROM message WHERE promotion_id = '$id') TO '$WORK/rows.tsv'"
+  inbox_sql -At -F $'\t' -c "SELECT day, day_number, day_count, subject, product_set_id, expires_at FROM message WHERE promotion_id = '$id' LIMIT 1" >"$WORK/day.tsv"
+  forget "$id"
 }
 
-# Warm the compiled-component cache and the inbox's JIT with a small run first.
-run_once 5000 warm-up >/dev/null
-for count in "${COUNTS[@]}"; do run_once "$count" "$count"; done
+inbox_sql() { PGPASSWORD=inbox psql -X -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox "$@"; }
+
+# Deletes a run's rows and hands their space back, or every later run inserts
+# into a bloated table and its indexes (3 GB after a few runs; PostgreSQL's CPU
+# per million messages grew from ~15 s to ~25 s).
+forget() {
+  inbox_sql -c "DELETE FROM message WHERE promotion_id = '$1'" >/dev/null
+  inbox_sql -c "VACUUM FULL message" >/dev/null
+}
+
+# The database-only baseline: the job's rows (rows.tsv, day.tsv) under a new
+# promotion id, in 1000-row transactions over $CONCURRENCY psql sessions.
+baseline_once() { # label
+  local label=$1 id n start_ns end_ns count
+  id="baseline-$label-$(date +%s%N)"
+  python3 - "$WORK" "$id" "$CONCURRENCY" <<'PY'
+import sys
+work, promotion, sessions = sys.argv[1], sys.argv[2], int(sys.argv[3])
+day, day_number, day_count, subject, product_set, expires_at = open(f"{work}/day.tsv").read().rstrip("\n").split("\t")
+quote = lambda text: "'" + text.replace("'", "''") + "'"
+rows = open(f"{work}/rows.tsv").read().splitlines(keepends=True)
+old_prefix = rows[0].split("\t")[0].split("/")[0] + "/"
+scripts = [open(f"{work}/baseline-{s}.sql", "w") for s in range(sessions)]
+for s in scripts:
+    s.write("CREATE TEMPORARY TABLE incoming_message (idempotency_key text COLLATE \"C\", recipient_id text COLLATE \"C\", body text) ON COMMIT DELETE ROWS;\n")
+for n, start in enumerate(range(0, len(rows), 1000)):
+    out = scripts[n % sessions]
+    out.write("BEGIN;\nCOPY incoming_message (idempotency_key, recipient_id, body) FROM STDIN;\n")
+    out.writelines(promotion + "/" + row[len(old_prefix):] for row in rows[start:start + 1000])
+    out.write("\\.\n")
+    out.write("INSERT INTO message (idempotency_key, recipient_id, promotion_id, day, day_number, day_count, subject, body, product_set_id, expires_at)\n"
+              f"SELECT idempotency_key, recipient_id, {quote(promotion)}, {quote(day)}, {day_number}, {day_count}, {quote(subject)}, body, {product_set}, {quote(expires_at)} FROM incoming_message\n"
+              "ON CONFLICT (idempotency_key) DO NOTHING;\nCOMMIT;\n")
+for s in scripts:
+    s.close()
+PY
+  local pg_before; pg_before=$(cpu_seconds $(postgres_pids))
+  start_ns=$(date +%s%N)
+  for n in $(seq 0 $((CONCURRENCY - 1))); do inbox_sql -v ON_ERROR_STOP=1 -f "$WORK/baseline-$n.sql" >/dev/null & done
+  wait
+  end_ns=$(date +%s%N)
+  count=$(inbox_sql -At -c "SELECT count(*) FROM message WHERE promotion_id = '$id'")
+  python3 -c "import sys; c, ns = int(sys.argv[1]), int(sys.argv[2]); print(round(c / (ns / 1e9)))" "$count" $((end_ns - start_ns)) >"$WORK/baseline-rate"
+  echo "[$label] baseline: $count rows in $(( (end_ns - start_ns) / 1000000 )) ms = $(cat "$WORK/baseline-rate") rows/s (COPY + INSERT … ON CONFLICT DO NOTHING, $CONCURRENCY sessions); postgres cpu=$(python3 -c "import sys; print(int(sys.argv[1]) / int(sys.argv[2]))" $(( $(cpu_seconds $(postgres_pids)) - pg_before )) "$TICKS")s"
+  forget "$id"
+}
+
+# Warm the compiled-component cache and the inbox's JIT first (a service runs
+# for days; a just-started JVM spends a third of its CPU compiling): two
+# uncounted 100,000-message runs.
+run_once 100000 warm-up >/dev/null
+run_once 100000 warm-up >/dev/null
+for count in "${COUNTS[@]}"; do
+  shares=()
+  for round in $(seq 1 "$ROUNDS"); do
+    run_once "$count" "$count"
+    baseline_once "$count"
+    shares+=("$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.3f}')" "$(cat "$WORK/job-rate")" "$(cat "$WORK/baseline-rate")")")
+    echo "[$count] round $round: job / baseline = ${shares[-1]}"
+  done
+  echo "[$count] median job / baseline over $ROUNDS rounds: $(printf '%s\n' "${shares[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")"
+done

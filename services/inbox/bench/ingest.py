@@ -7,11 +7,13 @@ are generated before the clock starts; the figure is the wall time from the
 first request to the last answer, so it covers HTTP, JSON parsing, validation
 and the PostgreSQL commit of every batch.
 
-The batches have the shape the fan-out job sends (`--shape batch`: the day's
-products once per batch) or the one where every message carries its products
-(`--shape message`, the plain contracts.md message; both are accepted).
+The batches have the shape the fan-out job sends (`--shape batch`, contracts.md:
+the day's fields once, then key, recipient and body per message) or the
+previous shape that the inbox still accepts during a rollout (`--shape
+previous`: every message repeats promotion id, day, subject and expiry, the
+products once per batch).
 
-usage: ingest.py BASE_URL TOKEN_URL --customers 100000 --days 10 --connections 4 [--shape batch|message]
+usage: ingest.py BASE_URL TOKEN_URL --customers 100000 --days 10 --connections 4 [--shape batch|previous]
 """
 import argparse
 import json
@@ -52,20 +54,24 @@ def day_batches(day, customers, batch_size, shape):
     promotion = "bench-autumn"
     batches = []
     for start in range(0, customers, batch_size):
+        subject = f"Autumn week, day {day}: 25% off three favourites"
+        expires_at = "2027-12-31T23:00:00Z"
         messages = []
         for i in range(start, min(start + batch_size, customers)):
-            messages.append({
+            message = {
                 "idempotencyKey": f"{promotion}/{date}/{recipient(i)}",
                 "recipientId": recipient(i),
-                "promotionId": promotion,
-                "day": date,
-                "subject": f"Autumn week, day {day}: 25% off three favourites",
                 "body": (f"Hello customer {i}, day {day} of our autumn week: the blue mug, the tea pot "
                          "and the linen towels are 25% off until Sunday evening. Happy shopping!"),
-                **({"products": PRODUCTS} if shape == "message" else {}),
-                "expiresAt": "2027-12-31T23:00:00Z",
-            })
-        body = {"products": PRODUCTS, "messages": messages} if shape == "batch" else {"messages": messages}
+            }
+            if shape == "previous":
+                message.update(promotionId=promotion, day=date, subject=subject, expiresAt=expires_at)
+            messages.append(message)
+        if shape == "batch":
+            body = {"promotionId": promotion, "day": date, "dayNumber": max(day, 1), "dayCount": 28,
+                    "subject": subject, "expiresAt": expires_at, "products": PRODUCTS, "messages": messages}
+        else:
+            body = {"products": PRODUCTS, "messages": messages}
         batches.append(json.dumps(body).encode())
     return batches
 
@@ -117,8 +123,8 @@ def main():
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--first-day", type=int, default=1, help="day number of the first day (1-28)")
-    parser.add_argument("--shape", choices=["batch", "message"], default="batch",
-                        help="products once per batch (as the job sends) or in every message")
+    parser.add_argument("--shape", choices=["batch", "previous"], default="batch",
+                        help="the day's fields once per batch (as the job sends) or on every message")
     args = parser.parse_args()
 
     # warm-up (JIT compilation of the service's hot path), not counted

@@ -45,12 +45,12 @@ INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inb
   start_process inbox-bench "$(inbox_java)" -Xms512m -Xmx1g -jar "$STATE/inbox/inbox-bench.jar"
 wait_for_http inbox-bench "$BENCH_URL/actuator/health" 120
 
-section "ingest: $DAYS day(s) x $CUSTOMERS customers, batches of 1000 as the job sends them (products once per batch), 4 connections"
+section "ingest: $DAYS day(s) x $CUSTOMERS customers, batches of 1000 as the job sends them (contracts.md batch), 4 connections"
 python3 "$HERE/ingest.py" "$BENCH_URL" "$TOKEN_URL" --customers "$CUSTOMERS" --days "$DAYS" --connections 4 --shape batch
 
-section "ingest: 3 more days with the products in every message (plain contracts.md messages)"
+section "ingest: 3 more days in the previous batch shape (day fields on every message; accepted during a rollout)"
 python3 "$HERE/ingest.py" "$BENCH_URL" "$TOKEN_URL" --customers "$CUSTOMERS" --days 3 --first-day $((DAYS + 1)) \
-  --connections 4 --shape message
+  --connections 4 --shape previous
 
 section "baseline in the same run: the same 100,000-row insert inside PostgreSQL alone (one statement, no HTTP)"
 PGPASSWORD=inbox psql -X -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox_bench <<'SQL'

@@ -37,7 +37,6 @@ use std::{
 };
 
 use anyhow::Context;
-use bytes::Bytes;
 use futures::StreamExt;
 use jiff::Timestamp;
 use promo_host::{EngineError, LocalDate, NotDeliverable, PromoEngine, Status};
@@ -143,8 +142,9 @@ pub fn run_with_engine(
 /// How a run ended that did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outcome {
-    /// Every recipient of the shard got the day's message (now or before).
-    Delivered,
+    /// Every recipient of the shard got the day's message (now or before),
+    /// except `refused` ones the inbox refused (each logged as `refused`).
+    Delivered { refused: u64 },
     /// Nothing was sent, for the reason named by this code.
     Skipped(&'static str),
 }
@@ -155,6 +155,8 @@ struct Progress {
     recipients: AtomicU64,
     inserted: AtomicU64,
     duplicates: AtomicU64,
+    suppressed: AtomicU64,
+    refused: AtomicU64,
     batches: AtomicU64,
 }
 
@@ -262,7 +264,7 @@ async fn deliver(
     let progress = Arc::new(Progress::default());
     let channel_depth = config.concurrency + 1;
     let (recipient_tx, mut recipient_rx) = mpsc::channel(channel_depth);
-    let (encoded_tx, mut encoded_rx) = mpsc::channel::<(u64, Bytes)>(channel_depth);
+    let (encoded_tx, mut encoded_rx) = mpsc::channel::<inbox::EncodedBatch>(channel_depth);
 
     let producer = {
         let retry = retry.clone();
@@ -272,9 +274,10 @@ async fn deliver(
     let renderer = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         while let Some(recipients) = recipient_rx.blocking_recv() {
             let batch = renderer.render(&recipients).context("rendering a batch through the component")?;
-            let body = inbox::encode_batch(&batch)?;
-            if encoded_tx.blocking_send((recipients.len() as u64, body)).is_err() {
-                break; // the posting stage failed; its error is reported
+            for encoded in inbox::encode_batch(&batch, inbox::MAX_BATCH_BYTES)? {
+                if encoded_tx.blocking_send(encoded).is_err() {
+                    return Ok(()); // the posting stage failed; its error is reported
+                }
             }
         }
         Ok(())
@@ -296,7 +299,7 @@ async fn deliver(
     let batches = futures::stream::poll_fn(|context| encoded_rx.poll_recv(context));
     let first_sent = std::sync::atomic::AtomicBool::new(false);
     let mut posts = batches
-        .map(|(recipients, body)| {
+        .map(|encoded: inbox::EncodedBatch| {
             let (inbox, retry, first_sent, tokens) = (&inbox, &retry, &first_sent, &tokens);
             async move {
                 // logged when the request can go on the wire: the batch is encoded and the
@@ -304,17 +307,30 @@ async fn deliver(
                 if !first_sent.swap(true, Ordering::Relaxed) && tokens.bearer().await.is_ok() {
                     log::info("first-batch-sent", json!({ "sinceStartMs": started.elapsed().as_millis() as u64 }));
                 }
-                inbox.post(body, retry).await.map(|outcome| (recipients, outcome))
+                let outcome = inbox.post(encoded.body.clone(), retry).await?;
+                Ok::<_, anyhow::Error>((encoded, outcome))
             }
         })
         .buffer_unordered(config.concurrency);
     let mut first_post_logged = false;
     let posted: anyhow::Result<()> = async {
         while let Some(result) = posts.next().await {
-            let (recipients, outcome) = result?;
-            progress.recipients.fetch_add(recipients, Ordering::Relaxed);
+            let (encoded, outcome) = result?;
+            progress.recipients.fetch_add(encoded.messages, Ordering::Relaxed);
             progress.inserted.fetch_add(outcome.inserted, Ordering::Relaxed);
             progress.duplicates.fetch_add(outcome.duplicates, Ordering::Relaxed);
+            progress.suppressed.fetch_add(outcome.suppressed, Ordering::Relaxed);
+            progress.refused.fetch_add(outcome.refused.len() as u64, Ordering::Relaxed);
+            for refusal in &outcome.refused {
+                // the rest of the day is stored; the refused message is reported, never retried
+                log::emit(
+                    "error",
+                    "refused",
+                    json!({ "promotionId": due.promotion_id, "day": due.day.to_string(),
+                            "recipientId": inbox::recipient_at(&encoded.body, refusal.index),
+                            "field": refusal.field, "message": refusal.message }),
+                );
+            }
             progress.batches.fetch_add(1, Ordering::Relaxed);
             if !first_post_logged {
                 first_post_logged = true;
@@ -336,7 +352,7 @@ async fn deliver(
     summary["day"] = json!(due.day.to_string());
     summary["shard"] = shard_json;
     log::info("summary", summary);
-    Ok(Outcome::Delivered)
+    Ok(Outcome::Delivered { refused: progress.refused.load(Ordering::Relaxed) })
 }
 
 fn counters(progress: &Progress, retry: &RetryPolicy, started: Instant) -> serde_json::Value {
@@ -346,6 +362,8 @@ fn counters(progress: &Progress, retry: &RetryPolicy, started: Instant) -> serde
         "recipients": recipients,
         "inserted": progress.inserted.load(Ordering::Relaxed),
         "duplicates": progress.duplicates.load(Ordering::Relaxed),
+        "suppressed": progress.suppressed.load(Ordering::Relaxed),
+        "refused": progress.refused.load(Ordering::Relaxed),
         "batches": progress.batches.load(Ordering::Relaxed),
         "retries": retry.retries(),
         "elapsedMs": elapsed.as_millis() as u64,
@@ -359,7 +377,7 @@ fn skipped(due: &DueEvent, reason: &'static str, detail: &str) -> anyhow::Result
     log::info(
         "summary",
         json!({ "outcome": "skipped", "reason": reason, "detail": detail, "promotionId": due.promotion_id, "day": due.day.to_string(),
-                "recipients": 0, "inserted": 0, "duplicates": 0, "retries": 0 }),
+                "recipients": 0, "inserted": 0, "duplicates": 0, "suppressed": 0, "refused": 0, "retries": 0 }),
     );
     Ok(Outcome::Skipped(reason))
 }

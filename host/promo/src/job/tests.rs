@@ -30,6 +30,8 @@ struct Shop {
     stored: BTreeSet<String>,
     posts: u64,
     fail_every: u64,
+    /// Recipients whose message the fake inbox refuses (as it would an oversize body).
+    refuse: BTreeSet<String>,
 }
 
 type SharedShop = Arc<Mutex<Shop>>;
@@ -66,15 +68,17 @@ async fn start_fakes(shop: SharedShop) -> String {
                 if shop.fail_every > 0 && shop.posts % shop.fail_every == 0 {
                     return (StatusCode::SERVICE_UNAVAILABLE, "try later").into_response();
                 }
-                let (mut inserted, mut duplicates) = (0, 0);
-                for message in body["messages"].as_array().unwrap() {
-                    if shop.stored.insert(message["idempotencyKey"].as_str().unwrap().to_owned()) {
+                let (mut inserted, mut duplicates, mut refused) = (0, 0, vec![]);
+                for (index, message) in body["messages"].as_array().unwrap().iter().enumerate() {
+                    if shop.refuse.contains(message["recipientId"].as_str().unwrap()) {
+                        refused.push(json!({"index": index, "field": format!("messages[{index}].body"), "message": "too long"}));
+                    } else if shop.stored.insert(message["idempotencyKey"].as_str().unwrap().to_owned()) {
                         inserted += 1;
                     } else {
                         duplicates += 1;
                     }
                 }
-                Json(json!({"inserted": inserted, "duplicates": duplicates})).into_response()
+                Json(json!({"inserted": inserted, "duplicates": duplicates, "suppressed": 0, "refused": refused})).into_response()
             }),
         )
         .with_state(shop);
@@ -214,8 +218,20 @@ async fn sends_nothing_for_an_unpublished_promotion_or_a_day_that_is_not_due() {
     // Today's day late in the evening, and before today's send time (moved later
     // by the admin after the event was sent), is still delivered.
     for now in ["2026-07-02T21:59:00Z", "2026-07-01T22:30:00Z"] {
-        assert_eq!(run_shard_at(&url, &event_file("2026-07-02"), 0, 1, now).await.unwrap(), Outcome::Delivered, "at {now}");
+        assert_eq!(run_shard_at(&url, &event_file("2026-07-02"), 0, 1, now).await.unwrap(), Outcome::Delivered { refused: 0 }, "at {now}");
     }
     let expected = enabled_keys(&published);
     assert_eq!(published.lock().unwrap().stored, expected);
+}
+
+#[tokio::test]
+async fn a_refused_message_is_counted_and_the_rest_of_the_day_is_stored() {
+    let shop = shop(20, "PUBLISHED");
+    shop.lock().unwrap().refuse = BTreeSet::from(["u-0001".to_owned(), "u-0006".to_owned()]);
+    let url = start_fakes(shop.clone()).await;
+    let outcome = run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap();
+    assert_eq!(outcome, Outcome::Delivered { refused: 2 });
+    let mut expected = enabled_keys(&shop);
+    expected.retain(|key| !key.ends_with("/u-0001") && !key.ends_with("/u-0006"));
+    assert_eq!(shop.lock().unwrap().stored, expected);
 }

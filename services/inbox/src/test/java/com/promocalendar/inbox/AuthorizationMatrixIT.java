@@ -92,7 +92,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             }
         } else {
             InboxHttp.Response response = path.equals(BATCH)
-                    ? http.postJson(caller, path, batch(List.of(message(BOB.userId()))))
+                    ? http.postJson(caller, path, batch(message(BOB.userId())))
                     : http.call(caller, method, path);
             assertThat(response.status()).as(response.body()).isEqualTo(expected);
             if (expected >= 400) {

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.promocalendar.inbox.config.Roles;
 
-/** The fan-out job's door: stores a batch of messages, all or nothing. */
+/** The fan-out job's door: stores one promotion day's batch of messages. */
 @RestController
 @PreAuthorize(Roles.INBOX_WRITER)
 class DeliveryController {
@@ -20,10 +20,13 @@ class DeliveryController {
         this.delivery = delivery;
     }
 
-    /** Idempotent on each message's {@code idempotencyKey}: a known key counts as a duplicate. */
+    /**
+     * Idempotent on each message's {@code idempotencyKey}: a known key counts as a
+     * duplicate. A bad day field refuses the batch (400, nothing stored); a bad
+     * message is refused alone and reported in the answer.
+     */
     @PostMapping("/api/internal/inbox/messages:batch")
     BatchResult deliver(@RequestBody MessageBatch batch) {
-        ProductLists productLists = validation.check(batch);
-        return delivery.deliver(batch.messages(), productLists);
+        return delivery.deliver(validation.check(batch));
     }
 }

@@ -4,27 +4,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
 /**
- * One message of the daily fan-out (contracts.md, "Inbox message"). The limits
- * keep one batch of 1000 far below a few megabytes and every column bounded;
- * {@link BatchValidation} enforces them.
+ * One message of a batch: {@code idempotencyKey}, {@code recipientId} and
+ * {@code body}. The other fields belong to the previous batch shape only
+ * (see {@link MessageBatch}); in the current shape they must be absent.
  */
 public record IncomingMessage(
         String idempotencyKey,
         String recipientId,
-        String promotionId,
-        @JsonDeserialize(using = RememberingDeserializer.class) LocalDate day,
-        String subject,
         String body,
+        String promotionId,
+        LocalDate day,
+        String subject,
         List<Product> products,
-        @JsonDeserialize(using = RememberingDeserializer.class) Instant expiresAt) {
+        Instant expiresAt) {
 
-    static final int MAX_IDEMPOTENCY_KEY = 200;
-    static final int MAX_RECIPIENT_ID = 255;
-    static final int MAX_PROMOTION_ID = 100;
-    static final int MAX_SUBJECT = 300;
-    static final int MAX_BODY = 10_000;
-    static final int MAX_PRODUCTS = 50;
+    /** A message of the current shape. */
+    public IncomingMessage(String idempotencyKey, String recipientId, String body) {
+        this(idempotencyKey, recipientId, body, null, null, null, null, null);
+    }
+
+    boolean carriesDayFields() {
+        return promotionId != null || day != null || subject != null || products != null || expiresAt != null;
+    }
 }

@@ -1,119 +1,152 @@
 package com.promocalendar.inbox.delivery;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
-import java.util.Set;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.promocalendar.inbox.unread.UnreadCountsChanged;
 
 /**
- * Stores a batch of the daily fan-out in one transaction: the distinct product
- * lists first (content-addressed, usually one per batch), then every message in
- * a single {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING}
- * — one statement and one round trip for up to 1000 rows, duplicates skipped
- * by the unique idempotency key (also inside the same batch).
+ * Stores a checked batch in one transaction: the day's product list first
+ * (content-addressed, one row per distinct list, its id remembered), then the
+ * messages with PostgreSQL's {@code COPY} into the session's staging table and
+ * one {@code INSERT … SELECT … ON CONFLICT (idempotency_key) DO NOTHING}: a
+ * known key, also one repeated inside the batch, is skipped and counted as a
+ * duplicate. The day's fields travel once, as parameters of that statement.
+ * Per batch that is the work of the database-only baseline in
+ * {@code host/promo/bench/job-bench.sh} — COPY and one INSERT — and nothing else.
  */
 @Service
 class MessageDelivery {
 
+    /**
+     * Into the staging table {@code incoming_message (idempotency_key, recipient_id, body)}:
+     * temporary, emptied at every commit, created once per pooled connection by
+     * Hikari's {@code connection-init-sql} (application.yml).
+     */
+    private static final String COPY = "COPY incoming_message (idempotency_key, recipient_id, body) FROM STDIN";
+
     private static final String INSERT_MESSAGES = """
-            INSERT INTO message (idempotency_key, recipient_id, promotion_id, day, subject, body,
-                                 product_set_id, expires_at)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::text[], ?::text[],
-                                 ?::bigint[], ?::text[]::timestamptz[])
+            INSERT INTO message (idempotency_key, recipient_id, promotion_id, day, day_number, day_count, subject,
+                                 body, product_set_id, expires_at)
+            SELECT idempotency_key, recipient_id, ?, ?, ?, ?, ?, body, ?, ? FROM incoming_message
             ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING recipient_id
             """;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    /** Product set ids by digest: rows are never deleted or changed, so an id never goes stale. */
+    private final Cache<ByteBuffer, Long> productSetIds = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    MessageDelivery(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+    private final TransactionTemplate transaction;
+
+    MessageDelivery(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
-    public BatchResult deliver(List<IncomingMessage> messages, ProductLists productLists) {
-        long[] productSetOfList = new long[productLists.distinct().size()];
-        for (int list = 0; list < productSetOfList.length; list++) {
-            productSetOfList[list] = productSetId(productLists.distinct().get(list));
+    public BatchResult deliver(DayBatch batch) {
+        if (batch.accepted().isEmpty()) {
+            return new BatchResult(0, 0, 0, batch.refused());
         }
-        int size = messages.size();
-        String[] keys = new String[size];
-        String[] recipients = new String[size];
-        String[] promotions = new String[size];
-        String[] days = new String[size];
-        String[] subjects = new String[size];
-        String[] bodies = new String[size];
-        Long[] productSetIds = new Long[size];
-        String[] expiries = new String[size];
-        for (int i = 0; i < size; i++) {
-            IncomingMessage message = messages.get(i);
-            keys[i] = message.idempotencyKey();
-            recipients[i] = message.recipientId();
-            promotions[i] = message.promotionId();
-            // a batch repeats one day and one expiry (the same instances: RememberingDeserializer)
-            days[i] = i > 0 && message.day() == messages.get(i - 1).day() ? days[i - 1] : message.day().toString();
-            subjects[i] = message.subject();
-            bodies[i] = message.body();
-            productSetIds[i] = productSetOfList[productLists.listOf(i)];
-            expiries[i] = i > 0 && message.expiresAt() == messages.get(i - 1).expiresAt() ? expiries[i - 1]
-                    : message.expiresAt().toString();
-        }
-        Inserted inserted = jdbc.execute((ConnectionCallback<Inserted>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_MESSAGES)) {
-                bind(connection, insert, 1, "text", keys);
-                bind(connection, insert, 2, "text", recipients);
-                bind(connection, insert, 3, "text", promotions);
-                bind(connection, insert, 4, "text", days);
-                bind(connection, insert, 5, "text", subjects);
-                bind(connection, insert, 6, "text", bodies);
-                bind(connection, insert, 7, "int8", productSetIds);
-                bind(connection, insert, 8, "text", expiries);
-                Set<String> recipientsWithNewMessages = new HashSet<>();
-                int count = 0;
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        recipientsWithNewMessages.add(rows.getString(1));
-                        count++;
-                    }
+        // committed on its own before it is remembered: an id is never cached from a rolled-back insert
+        long productSetId = productSetId(batch.products());
+        byte[] rows = copyText(batch.accepted());
+        int inserted = transaction.execute(status -> jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            try {
+                copy.writeToCopy(rows, 0, rows.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
-                return new Inserted(count, recipientsWithNewMessages);
             }
-        });
-        if (inserted.count() > 0) {
-            // delivered to open unread-count streams after the commit
-            events.publishEvent(new UnreadCountsChanged(inserted.recipients()));
+            return insert(connection, batch, productSetId);
+        }));
+        if (inserted > 0) {
+            // delivered to open unread-count streams after the commit; a recipient
+            // whose message was a duplicate is told the same count again
+            events.publishEvent(new UnreadCountsChanged(
+                    batch.accepted().stream().map(DayBatch.Accepted::recipientId).toList()));
         }
-        return new BatchResult(inserted.count(), size - inserted.count());
+        return new BatchResult(inserted, batch.accepted().size() - inserted, 0, batch.refused());
     }
 
-    private record Inserted(int count, Set<String> recipients) {
+    private static int insert(Connection connection, DayBatch batch, long productSetId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_MESSAGES)) {
+            insert.setString(1, batch.promotionId());
+            insert.setDate(2, Date.valueOf(batch.day()));
+            setInteger(insert, 3, batch.dayNumber());
+            setInteger(insert, 4, batch.dayCount());
+            insert.setString(5, batch.subject());
+            insert.setLong(6, productSetId);
+            insert.setTimestamp(7, Timestamp.from(batch.expiresAt()));
+            return insert.executeUpdate();
+        }
+    }
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, int index, String type,
-            Object[] values) throws SQLException {
-        Array array = connection.createArrayOf(type, values);
-        statement.setArray(index, array);
+    /** The rows in COPY's text format: tab-separated, backslash escapes. */
+    static byte[] copyText(List<DayBatch.Accepted> messages) {
+        StringBuilder text = new StringBuilder(messages.size() * 256);
+        for (DayBatch.Accepted message : messages) {
+            escape(text, message.idempotencyKey()).append('\t');
+            escape(text, message.recipientId()).append('\t');
+            escape(text, message.body()).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Appends {@code value} with COPY's escapes; runs without one are copied whole. */
+    private static StringBuilder escape(StringBuilder text, String value) {
+        int from = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String escaped = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(value, from, i).append(escaped);
+                from = i + 1;
+            }
+        }
+        return text.append(value, from, value.length());
     }
 
     /** The id of this product list's row, inserting it if it is new (another batch may race: no conflict). */
@@ -125,9 +158,11 @@ class MessageDelivery {
             throw new IllegalStateException("products cannot be written as JSON", e);
         }
         byte[] digest = sha256(canonical);
-        jdbc.update("INSERT INTO product_set (digest, products) VALUES (?, ?::json) ON CONFLICT (digest) DO NOTHING",
-                digest, new String(canonical, StandardCharsets.UTF_8));
-        return jdbc.queryForObject("SELECT id FROM product_set WHERE digest = ?", Long.class, digest);
+        return productSetIds.get(ByteBuffer.wrap(digest), key -> {
+            jdbc.update("INSERT INTO product_set (digest, products) VALUES (?, ?::json) ON CONFLICT (digest) DO NOTHING",
+                    digest, new String(canonical, StandardCharsets.UTF_8));
+            return jdbc.queryForObject("SELECT id FROM product_set WHERE digest = ?", Long.class, digest);
+        });
     }
 
     private static byte[] sha256(byte[] bytes) {

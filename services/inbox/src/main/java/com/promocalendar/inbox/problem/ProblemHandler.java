@@ -114,8 +114,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = "body";
         String message;
         Throwable cause = e.getCause();
-        if (cause instanceof StreamConstraintsException) {
+        StreamConstraintsException tooLarge = causeOf(cause, StreamConstraintsException.class);
+        if (tooLarge != null) {
+            boolean document = tooLarge.getOriginalMessage() != null
+                    && tooLarge.getOriginalMessage().startsWith("Document length");
             message = "is too large";
+            // the whole body over its limit: 413; one value over Jackson's limits: 400
+            return problem(document ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST, field + " " + message,
+                    List.of(new FieldError(field, message)));
         } else if (syntaxError(cause) != null) {
             JsonLocation at = syntaxError(cause).getLocation();
             message = "is not valid JSON" + (at == null ? ""
@@ -157,6 +163,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (t instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
                     && mismatch.getOriginalMessage().startsWith("Unexpected end-of-input")) {
                 return mismatch;
+            }
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable cause, Class<T> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -23,7 +23,9 @@ import com.promocalendar.inbox.problem.InvalidRequestException;
 class BatchValidationTest {
 
     private static final Product MUG = new Product("MUG-1", "Mug", 1200L, 900L, "EUR", null, null);
-    private static final Product TEA = new Product("TEA-1", "Tea", 500L, 400L, "EUR", null, null);
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    private static final Instant ENDS = Instant.parse("2026-12-24T00:00:00Z");
+    private static final String EMOJI = "\uD83D\uDE00";
 
     private static ValidatorFactory factory;
     private static BatchValidation validation;
@@ -40,113 +42,103 @@ class BatchValidationTest {
     }
 
     @Test
-    void aDaysBatchSharingOneProductListHasOneDistinctList() {
+    void aGoodBatchIsAcceptedWhole() {
         List<IncomingMessage> messages = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            messages.add(message("user-" + i, List.of(new Product("MUG-1", "Mug", 1200L, 900L, "EUR", null, null))));
+            messages.add(message("user-" + i));
         }
 
-        ProductLists lists = validation.check(new MessageBatch(messages));
+        DayBatch checked = validation.check(batch(List.of(MUG), messages));
 
-        assertThat(lists.distinct()).hasSize(1);
-        assertThat(lists.listOf(999)).isZero();
-    }
-
-    @Test
-    void interleavedListsAreTrackedPerMessage() {
-        ProductLists lists = validation.check(new MessageBatch(List.of(
-                message("a", List.of(MUG)), message("b", List.of(TEA)), message("c", List.of(MUG)))));
-
-        assertThat(lists.distinct()).containsExactly(List.of(MUG), List.of(TEA));
-        assertThat(new int[] {lists.listOf(0), lists.listOf(1), lists.listOf(2)}).containsExactly(0, 1, 0);
+        assertThat(checked.accepted()).hasSize(1000);
+        assertThat(checked.refused()).isEmpty();
+        assertThat(checked.accepted().get(999).index()).isEqualTo(999);
+        assertThat(checked.dayNumber()).isEqualTo(2);
     }
 
     @Test
     void anEmptyOrOversizeBatchIsRefusedAsMessages() {
-        assertThat(fields(new MessageBatch(List.of()))).containsExactly("messages");
-        assertThat(fields(new MessageBatch(null))).containsExactly("messages");
-        assertThat(fields(new MessageBatch(new ArrayList<>(Collections.nCopies(1001, message("a", List.of(MUG)))))))
+        assertThat(fields(batch(List.of(MUG), List.of()))).containsExactly("messages");
+        assertThat(fields(batch(List.of(MUG), null))).containsExactly("messages");
+        assertThat(fields(batch(List.of(MUG), new ArrayList<>(Collections.nCopies(1001, message("a"))))))
                 .containsExactly("messages");
     }
 
     @Test
-    void everyRefusedFieldIsNamedWithItsMessageIndex() {
-        IncomingMessage bad = new IncomingMessage("k", " ", null, null, "s", "x".repeat(10_001), List.of(),
-                Instant.now());
+    void everyBadDayFieldIsNamed() {
+        MessageBatch bad = new MessageBatch(" ", null, 0, 3, "Sub\u0007", null, List.of(MUG), List.of(message("a")));
 
-        assertThat(fields(new MessageBatch(Arrays.asList(message("a", List.of(MUG)), bad, null))))
-                .containsExactly("messages[1].body", "messages[1].day", "messages[1].products",
-                        "messages[1].promotionId", "messages[1].recipientId", "messages[2]");
+        assertThat(fields(bad)).containsExactly("day", "dayNumber", "expiresAt", "promotionId", "subject");
     }
 
     @Test
-    void aBadProductIsNamedByTheFirstMessageCarryingItsList() {
-        Product bad = new Product("TEA-1", " ", 500L, -1L, "eur", null, null);
+    void badMessagesAreRefusedOneByOneWithTheirFirstProblem() {
+        IncomingMessage noRecipient = new IncomingMessage("promo/2026-12-01/", " ", "Hi");
+        IncomingMessage foreignKey = new IncomingMessage("other/2026-12-01/b", "b", "Hi");
+        IncomingMessage longBody = new IncomingMessage("promo/2026-12-01/c", "c", EMOJI.repeat(10_001));
 
-        assertThat(fields(new MessageBatch(List.of(
-                message("a", List.of(MUG)), message("b", List.of(MUG, bad)), message("c", List.of(MUG, bad))))))
-                .containsExactly("messages[1].products[1].currency", "messages[1].products[1].name",
-                        "messages[1].products[1].promoPriceCents");
+        DayBatch checked = validation.check(batch(List.of(MUG),
+                Arrays.asList(message("a"), noRecipient, null, foreignKey, longBody)));
+
+        assertThat(checked.accepted()).extracting(DayBatch.Accepted::recipientId).containsExactly("a");
+        assertThat(checked.refused()).extracting(BatchResult.Refusal::field).containsExactly(
+                "messages[1].recipientId", "messages[2]", "messages[3].idempotencyKey", "messages[4].body");
+        assertThat(checked.refused()).extracting(BatchResult.Refusal::index).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void theKeyMustBeExactlyPromotionDayAndRecipient() {
+        for (String key : List.of("promo/2026-12-01/ab", "promo/2026-12-01/", "promo/2026-12-02/a", "xpromo/2026-12-01/a")) {
+            DayBatch checked = validation.check(batch(List.of(MUG), List.of(new IncomingMessage(key, "a", "Hi"))));
+            assertThat(checked.refused()).as(key).extracting(BatchResult.Refusal::field)
+                    .containsExactly("messages[0].idempotencyKey");
+        }
     }
 
     @Test
     void limitsCountCodePointsAsTheEngineDoes() {
         // 200 emoji are 200 code points but 400 UTF-16 units: the engine accepts them, so must the inbox.
-        String emoji = "\uD83D\uDE00";
-        Product longest = new Product("S".repeat(100), emoji.repeat(200), 500L, 400L, "EUR", null, null);
-        IncomingMessage body = new IncomingMessage("key-a", "a", "promo", LocalDate.of(2026, 12, 1), "Subject",
-                emoji.repeat(10_000), List.of(longest), Instant.parse("2026-12-24T00:00:00Z"));
-        assertThat(validation.check(new MessageBatch(List.of(body))).distinct()).hasSize(1);
+        Product longest = new Product("S".repeat(100), EMOJI.repeat(200), 500L, 400L, "EUR", null, null);
+        IncomingMessage body = new IncomingMessage("promo/2026-12-01/a", "a", EMOJI.repeat(10_000));
+        assertThat(validation.check(batch(List.of(longest), List.of(body))).accepted()).hasSize(1);
 
-        Product tooLong = new Product("S".repeat(101), emoji.repeat(201), 500L, 400L, "EUR", null, null);
-        assertThat(fields(new MessageBatch(List.of(message("a", List.of(tooLong))))))
-                .containsExactly("messages[0].products[0].name", "messages[0].products[0].sku");
+        Product tooLong = new Product("S".repeat(101), EMOJI.repeat(201), 500L, 400L, "EUR", null, null);
+        assertThat(fields(batch(List.of(tooLong), List.of(message("a")))))
+                .containsExactly("products[0].name", "products[0].sku");
     }
 
     @Test
     void controlCharactersAreRefusedExceptLineBreaksAndTabsInTheBody() {
+        IncomingMessage lines = new IncomingMessage("promo/2026-12-01/a", "a", "Hi,\r\n\tenjoy");
+        IncomingMessage bell = new IncomingMessage("promo/2026-12-01/b", "b", "Hi\u0007");
+        DayBatch checked = validation.check(batch(List.of(MUG), List.of(lines, bell)));
+        assertThat(checked.accepted()).extracting(DayBatch.Accepted::recipientId).containsExactly("a");
+        assertThat(checked.refused()).extracting(BatchResult.Refusal::field).containsExactly("messages[1].body");
+
         Product nul = new Product("TEA-1", "Tea\u0000", 500L, 400L, "EUR", null, null);
-        IncomingMessage lines = new IncomingMessage("key-a", "a", "promo", LocalDate.of(2026, 12, 1), "Subject",
-                "Hi,\r\n\tenjoy", List.of(MUG), Instant.parse("2026-12-24T00:00:00Z"));
-        IncomingMessage bell = new IncomingMessage("key-b", "b", "promo", LocalDate.of(2026, 12, 1), "Sub\u0007",
-                "Hi\u0007", List.of(MUG), Instant.parse("2026-12-24T00:00:00Z"));
-        assertThat(validation.check(new MessageBatch(List.of(lines))).distinct()).hasSize(1);
-        assertThat(fields(new MessageBatch(List.of(message("a", List.of(nul)), bell))))
-                .containsExactly("messages[0].products[0].name", "messages[1].body", "messages[1].subject");
+        assertThat(fields(batch(List.of(nul), List.of(message("a"))))).containsExactly("products[0].name");
     }
 
     @Test
-    void aNullProductIsNamed() {
-        assertThat(fields(new MessageBatch(List.of(message("a", Arrays.asList(MUG, null))))))
-                .containsExactly("messages[0].products[1]");
+    void badOrMissingProductsRefuseTheBatch() {
+        Product bad = new Product("TEA-1", " ", 500L, -1L, "eur", null, null);
+        assertThat(fields(batch(Arrays.asList(MUG, bad, null), List.of(message("a"))))).containsExactly(
+                "products[1].currency", "products[1].name", "products[1].promoPriceCents", "products[2]");
+        assertThat(fields(batch(List.of(), List.of(message("a"))))).containsExactly("products");
+        assertThat(fields(batch(null, List.of(message("a"))))).containsExactly("products");
     }
 
     @Test
-    void messagesWithoutProductsTakeTheBatchsProductsAsOneList() {
-        List<Product> dayProducts = List.of(MUG, TEA);
-        ProductLists lists = validation.check(new MessageBatch(dayProducts,
-                List.of(message("a", null), message("b", List.of(MUG)), message("c", null))));
+    void thePreviousShapeTakesTheDayFromItsFirstMessage() {
+        IncomingMessage first = previous("a", DAY);
+        IncomingMessage otherDay = previous("b", DAY.plusDays(1));
+        DayBatch checked = validation.check(new MessageBatch(null, null, null, null, null, null, List.of(MUG),
+                List.of(first, otherDay)));
 
-        assertThat(lists.distinct()).containsExactly(dayProducts, List.of(MUG));
-        assertThat(new int[] {lists.listOf(0), lists.listOf(1), lists.listOf(2)}).containsExactly(0, 1, 0);
-    }
-
-    @Test
-    void aMessageWithoutProductsInABatchWithoutProductsIsRefused() {
-        assertThat(fields(new MessageBatch(List.of(message("a", List.of(MUG)), message("b", null)))))
-                .containsExactly("messages[1].products");
-    }
-
-    @Test
-    void theBatchsProductsAreNamedAsProducts() {
-        Product bad = new Product("TEA-1", "Tea", 500L, 400L, "eur", null, null);
-
-        assertThat(fields(new MessageBatch(List.of(MUG, bad), List.of(message("a", null)))))
-                .containsExactly("products[1].currency");
-        assertThat(fields(new MessageBatch(List.of(), List.of(message("a", null))))).containsExactly("products");
-        assertThat(fields(new MessageBatch(List.of(bad), List.of(message("a", List.of(MUG))))))
-                .as("checked even when every message has its own")
-                .containsExactly("products[0].currency");
+        assertThat(checked.promotionId()).isEqualTo("promo");
+        assertThat(checked.dayNumber()).isNull();
+        assertThat(checked.accepted()).extracting(DayBatch.Accepted::recipientId).containsExactly("a");
+        assertThat(checked.refused()).extracting(BatchResult.Refusal::field).containsExactly("messages[1].day");
     }
 
     private static List<String> fields(MessageBatch batch) {
@@ -156,8 +148,16 @@ class BatchValidationTest {
         return refused.errors().stream().map(FieldError::field).toList();
     }
 
-    private static IncomingMessage message(String recipient, List<Product> products) {
-        return new IncomingMessage("key-" + recipient, recipient, "promo", LocalDate.of(2026, 12, 1), "Subject",
-                "Body", products, Instant.parse("2026-12-24T00:00:00Z"));
+    private static MessageBatch batch(List<Product> products, List<IncomingMessage> messages) {
+        return new MessageBatch("promo", DAY, 2, 5, "Subject", ENDS, products, messages);
+    }
+
+    private static IncomingMessage message(String recipient) {
+        return new IncomingMessage("promo/" + DAY + "/" + recipient, recipient, "Body");
+    }
+
+    private static IncomingMessage previous(String recipient, LocalDate day) {
+        return new IncomingMessage("promo/" + day + "/" + recipient, recipient, "Body", "promo", day, "Subject", null,
+                ENDS);
     }
 }

@@ -47,8 +47,9 @@ class InboxIT extends IntegrationTest {
 
         JsonNode message = http.get(ALICE, "/api/inbox/messages/" + id).json();
 
-        assertThat(message.path("id").asText()).isEqualTo(id).isNotEqualTo(sent.get("idempotencyKey"));
-        assertThat(message.path("promotionId").asText()).isEqualTo("promo-1");
+        assertThat(message.path("id").asText()).isEqualTo(id)
+                .isNotEqualTo(messagesOf(sent).get(0).get("idempotencyKey"));
+        assertThat(message.path("promotionId").asText()).isEqualTo(sent.get("promotionId"));
         assertThat(message.path("day").asText()).isEqualTo(sent.get("day"));
         assertThat(message.path("subject").asText()).isEqualTo(sent.get("subject"));
         assertThat(message.path("body").asText()).isEqualTo("Hello <b>Alice</b>, mugs are 25% off.");

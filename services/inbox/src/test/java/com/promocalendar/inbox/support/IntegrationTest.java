@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Base of the {@code *IT} tests: the whole service on a random port against the
  * real PostgreSQL database {@code inbox_test} and the running Keycloak. Every IT
  * class extends this without further configuration, so they share one Spring
- * context. Each test starts from empty tables.
+ * context. Each test starts from an empty message table.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -45,17 +45,36 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void emptyInboxAndClient() {
-        jdbc.execute("TRUNCATE message, product_set");
+        // product sets stay: the service remembers their ids, and in production they are never deleted
+        jdbc.execute("TRUNCATE message");
         http = new InboxHttp(port);
     }
 
-    /** A valid message for a recipient with a fresh idempotency key; tests change fields as they need. */
+    /**
+     * A promotion day of its own (a fresh promotion id) with one message for the
+     * recipient, as the job sends it (contracts.md batch); tests change fields as
+     * they need. {@link #deliver(List)} sends each as its own request.
+     */
     protected static Map<String, Object> message(String recipientId) {
         return message(recipientId, Instant.now().plusSeconds(86_400));
     }
 
     protected static Map<String, Object> message(String recipientId, Instant expiresAt) {
-        long n = SEQUENCE.incrementAndGet();
+        return dayBatch("promo-" + SEQUENCE.incrementAndGet(), LocalDate.now(), expiresAt, List.of(recipientId));
+    }
+
+    /** One batch per promotion day, one message each. */
+    protected static List<Map<String, Object>> messages(String recipientId, int count) {
+        List<Map<String, Object>> batches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batches.add(message(recipientId));
+        }
+        return batches;
+    }
+
+    /** One promotion day's batch: a message for each recipient, keys as the contract says. */
+    protected static Map<String, Object> dayBatch(String promotionId, LocalDate day, Instant expiresAt,
+            List<String> recipients) {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("sku", "MUG-1");
         product.put("name", "Blue mug");
@@ -64,28 +83,34 @@ public abstract class IntegrationTest {
         product.put("currency", "EUR");
         product.put("imageUrl", "http://127.0.0.1:8083/images/mug.svg");
         product.put("url", null);
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("idempotencyKey", "promo-1/" + LocalDate.now() + "/" + recipientId + "/" + n);
-        message.put("recipientId", recipientId);
-        message.put("promotionId", "promo-1");
-        message.put("day", LocalDate.now().toString());
-        message.put("subject", "Day " + n + " of the mug week");
-        message.put("body", "Hello <b>Alice</b>, mugs are 25% off.");
-        message.put("products", List.of(product));
-        message.put("expiresAt", expiresAt.truncatedTo(ChronoUnit.MILLIS).toString());
-        return message;
-    }
-
-    protected static List<Map<String, Object>> messages(String recipientId, int count) {
         List<Map<String, Object>> messages = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            messages.add(message(recipientId));
+        for (String recipientId : recipients) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("idempotencyKey", promotionId + "/" + day + "/" + recipientId);
+            message.put("recipientId", recipientId);
+            message.put("body", "Hello <b>Alice</b>, mugs are 25% off.");
+            messages.add(message);
         }
-        return messages;
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("promotionId", promotionId);
+        batch.put("day", day.toString());
+        batch.put("dayNumber", 2);
+        batch.put("dayCount", 5);
+        batch.put("subject", "Day 2 of the mug week");
+        batch.put("expiresAt", expiresAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        batch.put("products", new ArrayList<>(List.of(product)));
+        batch.put("messages", messages);
+        return batch;
     }
 
-    protected static String batch(List<Map<String, Object>> messages) {
-        return json(Map.of("messages", messages));
+    /** The messages of a batch made by {@link #dayBatch}, to change. */
+    @SuppressWarnings("unchecked")
+    protected static List<Map<String, Object>> messagesOf(Map<String, Object> batch) {
+        return (List<Map<String, Object>>) batch.get("messages");
+    }
+
+    protected static String batch(Map<String, Object> batch) {
+        return json(batch);
     }
 
     protected static String json(Object value) {
@@ -96,23 +121,24 @@ public abstract class IntegrationTest {
         }
     }
 
-    /** Delivers through the real endpoint as promo-job and checks it was accepted. */
-    protected InboxHttp.Response deliver(List<Map<String, Object>> messages) {
-        return deliver(Map.of("messages", messages));
+    /** Delivers each batch through the real endpoint as promo-job and checks it was accepted whole. */
+    protected void deliver(List<Map<String, Object>> batches) {
+        batches.forEach(this::deliver);
     }
 
-    /** Delivers a whole batch body (e.g. with the batch's {@code products}) and checks it was accepted. */
+    /** Delivers one batch and checks that nothing of it was refused. */
     protected InboxHttp.Response deliver(Map<String, Object> batch) {
         InboxHttp.Response response = http.postJson(Caller.PROMO_JOB, BATCH, json(batch));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("refused").size()).as(response.body()).isZero();
         return response;
     }
 
-    /** Delivers one message and answers its inbox id. */
-    protected String deliverOne(Map<String, Object> message) {
-        deliver(List.of(message));
+    /** Delivers a one-message batch and answers the message's inbox id. */
+    protected String deliverOne(Map<String, Object> batch) {
+        deliver(batch);
         return jdbc.queryForObject("SELECT id::text FROM message WHERE idempotency_key = ?", String.class,
-                message.get("idempotencyKey"));
+                messagesOf(batch).get(0).get("idempotencyKey"));
     }
 
     protected long storedMessages() {

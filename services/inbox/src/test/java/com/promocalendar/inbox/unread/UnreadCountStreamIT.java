@@ -24,7 +24,9 @@ class UnreadCountStreamIT extends IntegrationTest {
         try (UnreadCountStream stream = http.openStream(ALICE)) {
             assertThat(stream.next(WAIT)).isEqualTo(1);
 
-            deliver(messages(ALICE.userId(), 2));
+            deliver(message(ALICE.userId()));
+            assertThat(stream.next(WAIT)).isEqualTo(2);
+            deliver(message(ALICE.userId()));
             assertThat(stream.next(WAIT)).isEqualTo(3);
 
             http.post(ALICE, "/api/inbox/messages/" + first + "/read");
