@@ -1,5 +1,7 @@
 package com.promocalendar.inbox.delivery;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,8 +76,8 @@ class BatchValidation {
     }
 
     /** The day's fields and where each is reported. */
-    private record DayFields(String promotionId, java.time.LocalDate day, Integer dayNumber, Integer dayCount,
-            String subject, java.time.Instant expiresAt, List<Product> products, String prefix,
+    private record DayFields(String promotionId, LocalDate day, Integer dayNumber, Integer dayCount,
+            String subject, Instant expiresAt, List<Product> products, String prefix,
             String productsField) {
 
         static DayFields of(MessageBatch batch) {
