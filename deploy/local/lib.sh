@@ -25,6 +25,13 @@ mkdir -p "$PROMO_CACHE" "$STATE/logs" "$STATE/pids"
 export PROMO_CACHE PGHOST PGPORT KEYCLOAK_PORT CALENDAR_PORT INBOX_PORT INVENTORY_PORT \
   JOBSINK_PORT WEB_PORT SCHEDULER_REST_PORT KEYCLOAK_URL KEYCLOAK_REALM CALENDAR_URL INBOX_URL INVENTORY_URL JOBSINK_URL
 
+# A client secret of the local realm (deploy/keycloak/realm-shop.json is the one
+# place it is written down); the programs themselves have no default secret.
+realm_secret() { # client-id
+  python3 -c 'import json,sys; print(next(c["secret"] for c in json.load(open(sys.argv[1]))["clients"] if c["clientId"] == sys.argv[2]))' \
+    "$ROOT/deploy/keycloak/realm-shop.json" "$1"
+}
+
 PARTS=()
 
 section() { printf '\n==> %s\n' "$*"; }
@@ -43,12 +50,25 @@ load_parts() {
   done
 }
 
+HOOK_TIMES=() # "hook part seconds" of every build/start hook this command ran
 run_hook() { # part hook
-  local fn="part_${1//-/_}_$2"
+  local fn="part_${1//-/_}_$2" started rc=0
   if declare -F "$fn" >/dev/null; then
     [ "$2" = info ] || section "$2: $1"
-    "$fn"
+    started=$(date +%s.%N)
+    "$fn" || rc=$?
+    case $2 in build | start) HOOK_TIMES+=("$2 $1 $(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')") ;; esac
+    return $rc
   fi
+}
+# Prints how long each part took to build and to start (./dev up's closing table).
+print_hook_times() {
+  local line
+  printf '%-8s %-16s %8s\n' hook part seconds
+  for line in "${HOOK_TIMES[@]}"; do
+    # shellcheck disable=SC2086
+    printf '%-8s %-16s %8.1f\n' $line
+  done
 }
 run_hook_all() { local p; for p in "${PARTS[@]}"; do run_hook "$p" "$1"; done; }
 run_hook_all_reverse() {

@@ -109,6 +109,10 @@ part_keycloak_start() {
       die "something already answers on $KEYCLOAK_URL that ./dev did not start"
     fi
     rm -rf "$home/data/tmp"
+    # Check a pooled connection before lending it: after a PostgreSQL restart the
+    # pool otherwise hands out dead connections and sign-ins fail with 500 until
+    # they are used up (measured: the first two token requests; none with this).
+    echo "quarkus.datasource.jdbc.validate-on-borrow=true" >"$home/conf/quarkus.properties"
     JAVA_HOME=$(keycloak_java_home) \
     JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
     JAVA_OPTS_APPEND="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$(keycloak_class_archive)" \

@@ -16,7 +16,7 @@ part_jobsink_build() {
 part_jobsink_start() {
   [ -x "$(jobsink_promo)" ] || part_jobsink_build
   CALENDAR_URL=$CALENDAR_URL INBOX_URL=$INBOX_URL KEYCLOAK_URL=$KEYCLOAK_URL \
-    start_process jobsink "$(jobsink_promo)" jobsink \
+    PROMO_JOB_CLIENT_SECRET=$(realm_secret promo-job) start_process jobsink "$(jobsink_promo)" jobsink \
       --listen "127.0.0.1:$JOBSINK_PORT" --work-dir "$STATE/jobsink" --shards "$PROMO_SHARD_COUNT"
   wait_for_http jobsink "$JOBSINK_URL/healthz" 30
 }
@@ -31,7 +31,7 @@ part_jobsink_stop() { stop_process jobsink; }
 # They build `promo` with the `test-hooks` feature (the job's clock and
 # --promotion-from-event), which the shipped binary and the stack's JobSink lack.
 part_jobsink_test() {
-  (cd "$ROOT" && cargo test -p promo --features test-hooks --test job_cli --test job_delivery --test jobsink_local \
+  (cd "$ROOT" && PROMO_JOB_CLIENT_SECRET=$(realm_secret promo-job) cargo test -p promo --features test-hooks --test job_cli --test job_delivery --test jobsink_local \
     -- --include-ignored --test-threads=1)
 }
 

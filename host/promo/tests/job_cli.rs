@@ -17,7 +17,7 @@ fn run(event: Option<&Value>, env: &[(&str, &str)]) -> Output {
     for name in ["KEYCLOAK_URL", "CALENDAR_URL", "INBOX_URL"] {
         command.env(name, "http://127.0.0.1:9");
     }
-    command.env_remove("JOB_COMPLETION_INDEX").env_remove("PROMO_SHARD_COUNT");
+    command.env_remove("JOB_COMPLETION_INDEX").env_remove("PROMO_SHARD_COUNT").env("PROMO_JOB_CLIENT_SECRET", "unused");
     for (name, value) in env {
         command.env(name, value);
     }
@@ -58,6 +58,7 @@ fn bad_configuration_exits_2_naming_the_variable() {
     assert_bad(&run(Some(&due_event()), &[("PROMO_BATCH_SIZE", "5000")]), "PROMO_BATCH_SIZE");
     assert_bad(&run(Some(&due_event()), &[("PROMO_SHARD_COUNT", "2"), ("JOB_COMPLETION_INDEX", "2")]), "JOB_COMPLETION_INDEX");
     assert_bad(&run(Some(&due_event()), &[("PROMO_DEADLINE", "whenever")]), "PROMO_DEADLINE");
+    assert_bad(&run(Some(&due_event()), &[("PROMO_JOB_CLIENT_SECRET", "")]), "PROMO_JOB_CLIENT_SECRET");
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //!
 //! They need the started stack, so they are `#[ignore]`d in a plain
 //! `cargo test`; `./dev test jobsink` runs them (deploy/local/parts/70-jobsink.sh).
-//! Each test seeds its own role's members, so counts are exact and demo users
-//! get no test mail.
+//! Each test seeds its own role's members in the tests' own realm
+//! (`PROMO_DIRECTORY_REALM`), so counts are exact, demo users get no test mail
+//! and the shop's realm gets no test users.
 
 mod job_support;
 
@@ -27,7 +28,7 @@ struct Fixture {
 impl Fixture {
     async fn new(tag: &str, customers: usize) -> Self {
         let admin = keycloak_admin_token().await;
-        remove_leftovers(&admin).await;
+        prepare_test_realm(&admin).await;
         let customers = seed_customers(&admin, tag, customers).await;
         let promotion = published_promotion(&format!("Job test {tag}")).await;
         Self { admin, customers, promotion, dir: tempfile::tempdir().unwrap() }
@@ -124,7 +125,7 @@ async fn a_run_delivers_one_message_to_each_customer_and_a_rerun_adds_nothing() 
 #[ignore = "needs the dev stack (./dev test jobsink)"]
 async fn every_enabled_effective_member_gets_one_message_and_nobody_else() {
     let admin = keycloak_admin_token().await;
-    remove_leftovers(&admin).await;
+    prepare_test_realm(&admin).await;
     let (role, ids) = seed_effective_members(&admin, "effective").await;
     let promotion = published_promotion("Job test effective").await;
     let id = promotion["id"].as_str().unwrap();
@@ -154,7 +155,7 @@ async fn sign_ups_and_deletions_during_a_sharded_run_miss_and_repeat_nobody() {
     // Small pages and batches, one post at a time: the run takes long enough to change the directory under it.
     let shards = fixture.start_shards(&event, 3, &[("PROMO_KEYCLOAK_PAGE_SIZE", "10"), ("PROMO_BATCH_SIZE", "10"), ("PROMO_CONCURRENCY", "1")]);
     let joining = seed_customers_into(&fixture.admin, &fixture.customers.role, "joined", 100).await;
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let base = format!("{}/admin/realms/{TEST_REALM}", keycloak_url());
     for (id, _) in leaving {
         http().delete(format!("{base}/users/{id}")).bearer_auth(&fixture.admin).send().await.unwrap();
     }
@@ -180,11 +181,11 @@ async fn messages_at_every_limit_reach_everyone() {
     // the engine accepts: 100 × 100 = 10,000) and a customer whose first name has
     // 255 characters, cut to 100 by the renderer: the inbox stores every message.
     let admin = keycloak_admin_token().await;
-    remove_leftovers(&admin).await;
+    prepare_test_realm(&admin).await;
     let customers = seed_customers(&admin, "limits", 12).await;
     let long_name_id = &customers.members[0].0;
     let renamed = http()
-        .put(format!("{}/admin/realms/shop/users/{long_name_id}", keycloak_url()))
+        .put(format!("{}/admin/realms/{TEST_REALM}/users/{long_name_id}", keycloak_url()))
         .bearer_auth(&admin)
         .json(&serde_json::json!({ "firstName": "Ö".repeat(255) }))
         .send()

@@ -39,6 +39,7 @@ impl JobSink {
             .env("CALENDAR_URL", calendar_url())
             .env("INBOX_URL", inbox_url())
             .env("PROMO_TEST_NOW", TEST_NOW)
+            .envs(directory_env())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
@@ -206,7 +207,7 @@ async fn writes_the_event_where_k_event_path_points_as_the_go_sdk_writes_it() {
 #[ignore = "needs the dev stack (./dev test jobsink)"]
 async fn a_due_day_through_the_jobsink_reaches_every_customer_once() {
     let admin = keycloak_admin_token().await;
-    remove_leftovers(&admin).await;
+    prepare_test_realm(&admin).await;
     let customers = seed_customers(&admin, "jobsink", 60).await;
     let promotion = published_promotion("Job test jobsink").await;
     let id = promotion["id"].as_str().unwrap().to_owned();

@@ -17,12 +17,18 @@ pub struct JobConfig {
     pub inbox_url: String,
     /// `KEYCLOAK_URL`: Keycloak's base URL (no `/realms/...`).
     pub keycloak_url: String,
-    /// `KEYCLOAK_REALM`: the shop's realm.
+    /// `KEYCLOAK_REALM`: the shop's realm, whose tokens the calendar and the inbox accept.
     pub realm: String,
-    /// `PROMO_JOB_CLIENT_ID`: the job's confidential client.
+    /// `PROMO_JOB_CLIENT_ID`: the job's confidential client in `realm`.
     pub client_id: String,
-    /// `PROMO_JOB_CLIENT_SECRET`: its secret (a Kubernetes Secret in the cluster).
+    /// `PROMO_JOB_CLIENT_SECRET`: its secret (a Kubernetes Secret in the
+    /// cluster). Required: no default, a missing secret is exit code 2.
     pub client_secret: String,
+    /// Where the recipients are listed: `PROMO_DIRECTORY_REALM`,
+    /// `PROMO_DIRECTORY_CLIENT_ID`, `PROMO_DIRECTORY_CLIENT_SECRET`. Each
+    /// defaults to the job's own realm, client and secret (production: one
+    /// realm); tests point it at a realm of their own users.
+    pub directory: DirectoryClient,
     /// `PROMO_RECIPIENT_ROLE`: realm role whose enabled members receive messages.
     pub recipient_role: String,
     /// `PROMO_SHARD_COUNT`: shards of an Indexed Job (its `completions`).
@@ -45,7 +51,20 @@ pub struct JobConfig {
     pub progress_interval: Duration,
 }
 
+/// The realm whose users receive messages and the client that lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectoryClient {
+    pub realm: String,
+    pub client_id: String,
+    pub client_secret: String,
+}
+
 impl JobConfig {
+    /// True when the directory is read with the job's own token.
+    pub fn directory_uses_job_client(&self) -> bool {
+        self.directory == DirectoryClient { realm: self.realm.clone(), client_id: self.client_id.clone(), client_secret: self.client_secret.clone() }
+    }
+
     /// Reads the process environment.
     pub fn from_env() -> Result<Self, BadInput> {
         Self::from_lookup(|name| std::env::var(name).ok())
@@ -80,6 +99,13 @@ impl JobConfig {
                 .ok_or_else(|| BadInput::new(name, format!("must be a positive duration like `30s` or `10m`, got `{value}`")))
         };
 
+        let secret = |name: &str, fallback: Option<&str>| -> Result<String, BadInput> {
+            lookup(name)
+                .filter(|value| !value.trim().is_empty())
+                .or_else(|| fallback.map(str::to_owned))
+                .ok_or_else(|| BadInput::new(name, "must be set (the client's secret; there is no default)"))
+        };
+
         let shard_count = number("PROMO_SHARD_COUNT", 1, 1, 10_000)? as u32;
         let shard_index = number("JOB_COMPLETION_INDEX", 0, 0, 9_999)? as u32;
         if shard_index >= shard_count {
@@ -88,13 +114,22 @@ impl JobConfig {
                 format!("must be below PROMO_SHARD_COUNT ({shard_count}), got {shard_index}"),
             ));
         }
+        let realm = text("KEYCLOAK_REALM", "shop");
+        let client_id = text("PROMO_JOB_CLIENT_ID", "promo-job");
+        let client_secret = secret("PROMO_JOB_CLIENT_SECRET", None)?;
+        let directory = DirectoryClient {
+            realm: text("PROMO_DIRECTORY_REALM", &realm),
+            client_id: text("PROMO_DIRECTORY_CLIENT_ID", &client_id),
+            client_secret: secret("PROMO_DIRECTORY_CLIENT_SECRET", Some(&client_secret))?,
+        };
         Ok(Self {
             calendar_url: url("CALENDAR_URL", "http://127.0.0.1:8081")?,
             inbox_url: url("INBOX_URL", "http://127.0.0.1:8082")?,
             keycloak_url: url("KEYCLOAK_URL", "http://127.0.0.1:8180")?,
-            realm: text("KEYCLOAK_REALM", "shop"),
-            client_id: text("PROMO_JOB_CLIENT_ID", "promo-job"),
-            client_secret: text("PROMO_JOB_CLIENT_SECRET", "promo-job-secret"),
+            realm,
+            client_id,
+            client_secret,
+            directory,
             recipient_role: text("PROMO_RECIPIENT_ROLE", "customer"),
             shard_count,
             shard_index,
@@ -115,7 +150,8 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(pairs: &[(&str, &str)]) -> Result<JobConfig, BadInput> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        map.entry("PROMO_JOB_CLIENT_SECRET".to_owned()).or_insert_with(|| "s3cret".to_owned());
         JobConfig::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -124,7 +160,8 @@ mod tests {
         let config = config(&[]).unwrap();
         assert_eq!(config.inbox_url, "http://127.0.0.1:8082");
         assert_eq!(config.keycloak_url, "http://127.0.0.1:8180");
-        assert_eq!(config.client_secret, "promo-job-secret");
+        assert_eq!(config.client_secret, "s3cret");
+        assert!(config.directory_uses_job_client(), "one realm and one client unless told otherwise");
         assert_eq!((config.shard_index, config.shard_count), (0, 1));
         assert_eq!(config.batch_size, 1000);
         assert_eq!(config.deadline, Duration::from_secs(1800));
@@ -135,6 +172,25 @@ mod tests {
         let config = config(&[("PROMO_DEADLINE", "90s"), ("PROMO_SHARD_COUNT", "4"), ("JOB_COMPLETION_INDEX", "3")]).unwrap();
         assert_eq!(config.deadline, Duration::from_secs(90));
         assert_eq!((config.shard_index, config.shard_count), (3, 4));
+    }
+
+    #[test]
+    fn a_missing_secret_is_bad_input_not_a_default() {
+        let error = JobConfig::from_lookup(|_| None).unwrap_err();
+        assert_eq!(error.field, "PROMO_JOB_CLIENT_SECRET");
+    }
+
+    #[test]
+    fn the_directory_can_be_another_realm_and_client() {
+        let config = config(&[
+            ("PROMO_DIRECTORY_REALM", "staff"),
+            ("PROMO_DIRECTORY_CLIENT_ID", "lister"),
+            ("PROMO_DIRECTORY_CLIENT_SECRET", "other"),
+        ])
+        .unwrap();
+        assert_eq!(config.directory, DirectoryClient { realm: "staff".into(), client_id: "lister".into(), client_secret: "other".into() });
+        assert_eq!(config.realm, "shop");
+        assert!(!config.directory_uses_job_client());
     }
 
     #[test]

@@ -188,6 +188,12 @@ async fn deliver(
         .context("building the HTTP client")?;
     let retry = Arc::new(RetryPolicy::new(Duration::from_millis(100), config.retry_max_delay));
     let tokens = Arc::new(TokenSource::new(http.clone(), &config.keycloak_url, &config.realm, &config.client_id, &config.client_secret));
+    let directory_tokens = if config.directory_uses_job_client() {
+        tokens.clone()
+    } else {
+        let directory = &config.directory;
+        Arc::new(TokenSource::new(http.clone(), &config.keycloak_url, &directory.realm, &directory.client_id, &directory.client_secret))
+    };
     // Fetch the token early: every later call needs it.
     let warm_token = {
         let tokens = tokens.clone();
@@ -241,10 +247,10 @@ async fn deliver(
         None => RecipientSource::Keycloak(KeycloakDirectory::new(
             http.clone(),
             &config.keycloak_url,
-            &config.realm,
+            &config.directory.realm,
             &config.recipient_role,
             config.page_size,
-            tokens.clone(),
+            directory_tokens,
         )),
     };
     // A failed early fetch is not final: the calls below fetch (and retry) again.

@@ -135,6 +135,7 @@ async fn run_shard_at(url: &str, event: &tempfile::NamedTempFile, shard: u32, sh
         ("CALENDAR_URL", url.to_owned()),
         ("INBOX_URL", url.to_owned()),
         ("KEYCLOAK_URL", url.to_owned()),
+        ("PROMO_JOB_CLIENT_SECRET", "fake-secret".to_owned()),
         ("PROMO_BATCH_SIZE", "5".to_owned()),
         ("PROMO_KEYCLOAK_PAGE_SIZE", "7".to_owned()),
         ("PROMO_SHARD_COUNT", shards.to_string()),

@@ -1,5 +1,6 @@
 //! Shared by the job's integration tests: the real Keycloak (seeding
-//! customers through the Admin REST API), the real calendar (a published
+//! customers through the Admin REST API into a realm of the tests' own, never
+//! the shop's), the real calendar (a published
 //! promotion), the real inbox database (what was stored), processes of
 //! `promo` that are killed when their guard drops, and a fault-injecting proxy
 //! in front of the real inbox.
@@ -66,10 +67,61 @@ pub async fn shop_admin_token() -> String {
     .await
 }
 
+/// The job's client secret in realm `shop`: the stack's, from the environment
+/// (`./dev test` sets it from the realm file; there is no default).
+pub fn promo_job_secret() -> String {
+    std::env::var("PROMO_JOB_CLIENT_SECRET").expect("PROMO_JOB_CLIENT_SECRET is set (./dev test jobsink sets it)")
+}
+
 /// The job's own service-account token.
 pub async fn promo_job_token() -> String {
     let url = format!("{}/realms/shop/protocol/openid-connect/token", keycloak_url());
-    token(url, &[("grant_type", "client_credentials"), ("client_id", "promo-job"), ("client_secret", "promo-job-secret")]).await
+    token(url, &[("grant_type", "client_credentials"), ("client_id", "promo-job"), ("client_secret", &promo_job_secret())]).await
+}
+
+/// The realm the tests' customers live in: its users are the job's directory
+/// (`PROMO_DIRECTORY_REALM`), while the job's token for the calendar and the
+/// inbox still comes from `shop`. Demo users never see a test message and the
+/// shop's realm never holds a test user.
+pub const TEST_REALM: &str = "promo-jobtest";
+/// The client that lists the test realm's users: a service account with
+/// realm-management `view-users` only, as the job's client has in `shop`.
+const DIRECTORY_CLIENT: &str = "promo-directory";
+const DIRECTORY_SECRET: &str = "promo-jobtest-directory-secret";
+
+fn admin_base() -> String {
+    format!("{}/admin/realms/{TEST_REALM}", keycloak_url())
+}
+
+/// Creates the test realm if it is missing, else removes what an aborted run left in it.
+pub async fn prepare_test_realm(admin: &str) {
+    let existing = http().get(admin_base()).bearer_auth(admin).send().await.unwrap();
+    if existing.status() == 404 {
+        let realm = json!({
+            "realm": TEST_REALM,
+            "enabled": true,
+            "clients": [{
+                "clientId": DIRECTORY_CLIENT, "secret": DIRECTORY_SECRET, "publicClient": false,
+                "serviceAccountsEnabled": true, "standardFlowEnabled": false, "directAccessGrantsEnabled": false,
+            }],
+            "users": [{
+                "username": format!("service-account-{DIRECTORY_CLIENT}"), "enabled": true,
+                "serviceAccountClientId": DIRECTORY_CLIENT,
+                "clientRoles": { "realm-management": ["view-users"] },
+            }],
+        });
+        let created = http().post(format!("{}/admin/realms", keycloak_url())).bearer_auth(admin).json(&realm).send().await.unwrap();
+        // 409: a test running at the same time created it first.
+        assert!(created.status().is_success() || created.status() == 409, "creating realm {TEST_REALM}: {}", created.status());
+    } else {
+        assert!(existing.status().is_success(), "reading realm {TEST_REALM}: {}", existing.status());
+        remove_leftovers(admin).await;
+    }
+}
+
+/// The job's settings that point its directory at the test realm.
+pub fn directory_env() -> [(&'static str, &'static str); 3] {
+    [("PROMO_DIRECTORY_REALM", TEST_REALM), ("PROMO_DIRECTORY_CLIENT_ID", DIRECTORY_CLIENT), ("PROMO_DIRECTORY_CLIENT_SECRET", DIRECTORY_SECRET)]
 }
 
 /// Customers seeded for one test: members of a realm role of their own, so a
@@ -94,8 +146,8 @@ impl Customers {
 const PREFIX: &str = "jobtest-";
 
 /// Deletes users and roles named `jobtest-…` left by an earlier, aborted run.
-pub async fn remove_leftovers(admin: &str) {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+async fn remove_leftovers(admin: &str) {
+    let base = admin_base();
     let users: Vec<Value> = http()
         .get(format!("{base}/users"))
         .query(&[("search", PREFIX), ("max", "10000"), ("briefRepresentation", "true")])
@@ -124,7 +176,7 @@ pub async fn remove_leftovers(admin: &str) {
 /// of a child group whose parent has the role), `disabled` (direct, but
 /// disabled) and `outsider` (none of it).
 pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<String, String>) {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let base = admin_base();
     let role = format!("{PREFIX}{tag}");
     let bundle = format!("{role}-bundle");
     // Roles and groups through the Admin API (Keycloak's partial import fails on sub-groups).
@@ -176,16 +228,16 @@ pub async fn seed_effective_members(admin: &str, tag: &str) -> (String, HashMap<
     (role, ids)
 }
 
-/// Keycloak's partial import into realm `shop` (many users in one call); its answer.
+/// Keycloak's partial import into the test realm (many users in one call); its answer.
 async fn partial_import(admin: &str, body: &Value) -> Value {
-    let url = format!("{}/admin/realms/shop/partialImport", keycloak_url());
+    let url = format!("{}/partialImport", admin_base());
     let response = http().post(url).bearer_auth(admin).json(body).send().await.unwrap();
     response.error_for_status().unwrap().json().await.unwrap()
 }
 
 /// Removes what [`seed_effective_members`] made.
 pub async fn delete_effective_members(admin: &str, role: &str, ids: &HashMap<String, String>) {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let base = admin_base();
     for id in ids.values() {
         http().delete(format!("{base}/users/{id}")).bearer_auth(admin).send().await.unwrap();
     }
@@ -196,7 +248,7 @@ pub async fn delete_effective_members(admin: &str, role: &str, ids: &HashMap<Str
 }
 
 async fn remove_groups(admin: &str, prefix: &str) {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let base = admin_base();
     let groups: Vec<Value> =
         http().get(format!("{base}/groups")).query(&[("search", prefix)]).bearer_auth(admin).send().await.unwrap().json().await.unwrap();
     for group in groups.iter().filter(|group| group["name"].as_str().unwrap_or("").starts_with(prefix)) {
@@ -214,7 +266,7 @@ pub async fn seed_customers_into(admin: &str, role: &str, tag: &str, count: usiz
 
 /// Seeds `count` members of a new role `jobtest-<tag>`; every tenth is disabled.
 pub async fn seed_customers(admin: &str, tag: &str, count: usize) -> Customers {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let base = admin_base();
     let role = format!("{PREFIX}{tag}");
     let created = http().post(format!("{base}/roles")).bearer_auth(admin).json(&json!({ "name": role })).send().await.unwrap();
     assert!(created.status().is_success(), "creating role {role}: {}", created.status());
@@ -241,7 +293,7 @@ pub async fn seed_customers(admin: &str, tag: &str, count: usize) -> Customers {
 }
 
 pub async fn delete_customers(admin: &str, customers: &Customers) {
-    let base = format!("{}/admin/realms/shop", keycloak_url());
+    let base = admin_base();
     for (id, _) in &customers.members {
         http().delete(format!("{base}/users/{id}")).bearer_auth(admin).send().await.unwrap();
     }
@@ -370,6 +422,7 @@ pub fn promo_run(event: &Path, env: &[(String, String)]) -> Command {
         .env("INBOX_URL", inbox_url())
         .env("PROMO_PROGRESS_INTERVAL", "1s")
         .env("PROMO_TEST_NOW", TEST_NOW)
+        .envs(directory_env())
         .env_remove("JOB_COMPLETION_INDEX")
         .env_remove("PROMO_SHARD_COUNT")
         .stdin(Stdio::null());

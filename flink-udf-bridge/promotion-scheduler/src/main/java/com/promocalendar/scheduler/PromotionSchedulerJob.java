@@ -7,7 +7,6 @@ import com.promocalendar.scheduler.timers.DueOccurrence;
 import com.promocalendar.scheduler.timers.PromotionTimers;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -16,9 +15,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code promo.occurrence.due} CloudEvent per promotion day at the moment the engine says it is
  * due, posted to the JobSink (plan.md 4.2).
  *
- * <p>Submitted to a cluster (the FlinkDeployment in deploy/flink/) it runs there; started with
- * {@code java} (deploy/local/parts/80-scheduler.sh) it runs on a local MiniCluster whose REST
- * API listens on {@link SchedulerOptions#LOCAL_REST_PORT}.
+ * <p>It runs on a Flink cluster: the FlinkDeployment of deploy/flink/ in production, the local
+ * standalone session cluster of deploy/local/parts/80-scheduler.sh (submitted over the REST API,
+ * so this {@code main} runs in the JobManager).
  */
 public final class PromotionSchedulerJob {
 
@@ -28,11 +27,7 @@ public final class PromotionSchedulerJob {
 
     public static void main(String[] arguments) throws Exception {
         Configuration overrides = SchedulerOptions.fromEnvironmentAndArguments(System.getenv(), arguments);
-        Configuration local = new Configuration();
-        local.set(RestOptions.PORT, overrides.get(SchedulerOptions.LOCAL_REST_PORT));
-        local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        local.set(RestOptions.ADDRESS, "127.0.0.1");
-        StreamExecutionEnvironment environment = StreamExecutionEnvironment.getExecutionEnvironment(local);
+        StreamExecutionEnvironment environment = StreamExecutionEnvironment.getExecutionEnvironment();
         // On a cluster the promo.* keys come from the Flink configuration (the FlinkDeployment);
         // environment variables and program arguments override them.
         Configuration options = Configuration.fromMap(environment.getConfiguration().toMap());

@@ -41,8 +41,9 @@ public final class SchedulerOptions {
 
     public static final ConfigOption<String> CLIENT_SECRET = key("promo.scheduler.client-secret")
             .stringType()
-            .defaultValue("promo-scheduler-secret")
-            .withDescription("Secret of the client (the dev secret by default; set it from a Kubernetes secret).");
+            .noDefaultValue()
+            .withDescription("Secret of the client. Required, no default: set PROMO_SCHEDULER_CLIENT_SECRET "
+                    + "(a Kubernetes Secret in the cluster, the realm file's locally).");
 
     public static final ConfigOption<Duration> POLL_INTERVAL = key("promo.change-feed.poll-interval")
             .durationType()
@@ -85,11 +86,6 @@ public final class SchedulerOptions {
             .defaultValue(Duration.ofSeconds(10))
             .withDescription("How often the source cursor and the timers are checkpointed.");
 
-    public static final ConfigOption<Integer> LOCAL_REST_PORT = key("promo.local.rest-port")
-            .intType()
-            .defaultValue(8091)
-            .withDescription("REST port of the local MiniCluster (Flink's default 8081 is the calendar's).");
-
     /** Environment variables (lib.sh, Kubernetes) that set an option. */
     public static final Map<String, ConfigOption<?>> ENVIRONMENT = Map.of(
             "CALENDAR_URL", CALENDAR_URL,
@@ -127,11 +123,16 @@ public final class SchedulerOptions {
     }
 
     static ChangeFeedSettings changeFeed(Configuration configuration) {
+        String secret = configuration.getOptional(CLIENT_SECRET)
+                .filter(value -> !value.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException(CLIENT_SECRET.key()
+                        + " is not set: set PROMO_SCHEDULER_CLIENT_SECRET or --" + CLIENT_SECRET.key()
+                        + " (there is no default secret)"));
         return new ChangeFeedSettings(
                 URI.create(configuration.get(CALENDAR_URL)),
                 ServiceAccountTokens.keycloakTokenEndpoint(configuration.get(KEYCLOAK_URL), configuration.get(KEYCLOAK_REALM)),
                 configuration.get(CLIENT_ID),
-                configuration.get(CLIENT_SECRET),
+                secret,
                 configuration.get(POLL_INTERVAL),
                 configuration.get(BATCH_SIZE),
                 configuration.get(INITIAL_CURSOR));

@@ -94,6 +94,8 @@ class PromotionSchedulerJobIT {
         Configuration options = new Configuration();
         options.set(SchedulerOptions.CALENDAR_URL, CALENDAR_URL);
         options.set(SchedulerOptions.KEYCLOAK_URL, KEYCLOAK_URL);
+        // The stack's secret (80-scheduler.sh sets it from the realm file).
+        options.set(SchedulerOptions.CLIENT_SECRET, System.getenv("PROMO_SCHEDULER_CLIENT_SECRET"));
         options.set(SchedulerOptions.JOBSINK_URL, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/");
         options.set(SchedulerOptions.POLL_INTERVAL, Duration.ofMillis(300));
         StreamExecutionEnvironment environment = StreamExecutionEnvironment.getExecutionEnvironment();
