@@ -64,7 +64,7 @@ def person(username, roles, user_id):
     check(c["exp"] - c["iat"] == 300, f"{username}: access token lives 5 minutes (exp - iat = {c['exp'] - c['iat']})")
 
 
-def service(client, secret, roles):
+def service(client, secret, roles, audiences):
     answer = token({"grant_type": "client_credentials", "client_id": client, "client_secret": secret})
     check("access_token" in answer, f"{client}: client credentials grant")
     if "access_token" not in answer:
@@ -72,7 +72,9 @@ def service(client, secret, roles):
     c = claims(answer["access_token"])
     granted = set(c.get("realm_access", {}).get("roles", [])) & {"admin", "customer", "inbox-writer", "calendar-reader"}
     check(granted == roles, f"{client}: realm roles exactly {sorted(roles)} (got {sorted(granted)})")
-    check(AUDIENCES <= set(c.get("aud", [])), f"{client}: audiences {sorted(AUDIENCES)}")
+    aud = c.get("aud", [])
+    aud = set([aud] if isinstance(aud, str) else aud)
+    check(aud & AUDIENCES == audiences, f"{client}: service audiences exactly {sorted(audiences)} (got {sorted(aud & AUDIENCES)})")
     return answer["access_token"]
 
 
@@ -85,14 +87,17 @@ check("error" in token({"grant_type": "password", "client_id": "dev-test-login",
 check("error" in token({"grant_type": "password", "client_id": "shop-web", "username": "alice", "password": "alice"}),
       "shop-web has no password grant (authorization code + PKCE only)")
 
-job = service("promo-job", "promo-job-secret", {"inbox-writer", "calendar-reader"})
-scheduler = service("promo-scheduler", "promo-scheduler-secret", {"calendar-reader"})
+job = service("promo-job", "promo-job-secret", {"inbox-writer", "calendar-reader"}, AUDIENCES)
+directory = service("promo-job-directory", "promo-job-directory-secret", set(), set())
+scheduler = service("promo-scheduler", "promo-scheduler-secret", {"calendar-reader"}, {"event-calendar"})
 check("error" in token({"grant_type": "client_credentials", "client_id": "promo-job", "client_secret": "wrong"}),
       "a wrong client secret is refused")
-customers = f"{KEYCLOAK}/admin/realms/shop/roles/customer/users?first=0&max=10&briefRepresentation=true"
+customers = f"{KEYCLOAK}/admin/realms/shop/promo-recipients/members?role=customer&max=10"
+if directory:
+    check(status(customers, directory) == 200, "promo-job-directory may list the customers")
+    check(status(f"{KEYCLOAK}/admin/realms/shop/clients", directory) == 403, "promo-job-directory may not read the clients (secrets)")
 if job:
-    check(status(customers, job) == 200, "promo-job may page the customers")
-    check(status(f"{KEYCLOAK}/admin/realms/shop/clients", job) == 403, "promo-job may not read the clients (secrets)")
+    check(status(customers, job) == 403, "promo-job's service token has no directory access")
 if scheduler:
     check(status(customers, scheduler) == 403, "promo-scheduler may not list users")
 

@@ -38,7 +38,9 @@ part_inbox_start() {
     mkdir -p "$STATE/inbox"
     cp -f "$(inbox_jar)" "$(inbox_run_jar)"
   fi
+  # The local database password and a public OpenAPI document: this stack's values, passed explicitly.
   INBOX_PORT=$INBOX_PORT KEYCLOAK_URL=$KEYCLOAK_URL PGHOST=$PGHOST PGPORT=$PGPORT \
+    INBOX_DB_PASSWORD=inbox INBOX_OPENAPI_PUBLIC=true \
     start_process inbox "$(inbox_java)" -Xms128m -Xmx768m \
       -jar "$(inbox_run_jar)"
   wait_for_http inbox "$INBOX_URL/actuator/health" 120

@@ -32,7 +32,9 @@ part_event_calendar_start() {
   # Runs a copy: the test hook's `mvn verify` repackages target/*.jar, and a JVM
   # whose jar is replaced under it fails on its next class load.
   if ! process_running event-calendar; then cp "$(calendar_jar)" "$STATE/event-calendar.jar"; fi
-  start_process event-calendar java -Xms64m -Xmx384m -jar "$STATE/event-calendar.jar"
+  # The local database password and a public OpenAPI document: this stack's values, passed explicitly.
+  CALENDAR_DB_PASSWORD=calendar CALENDAR_OPENAPI_PUBLIC=true \
+    start_process event-calendar java -Xms64m -Xmx384m -jar "$STATE/event-calendar.jar"
   wait_for_http event-calendar "$CALENDAR_URL/actuator/health" 120
 }
 

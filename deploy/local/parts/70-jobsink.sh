@@ -15,8 +15,11 @@ part_jobsink_build() {
 
 part_jobsink_start() {
   [ -x "$(jobsink_promo)" ] || part_jobsink_build
+  # Two clients, as in production: promo-job's token for the calendar and the
+  # inbox, promo-job-directory's (no service audience) for the customer list.
   CALENDAR_URL=$CALENDAR_URL INBOX_URL=$INBOX_URL KEYCLOAK_URL=$KEYCLOAK_URL \
-    PROMO_JOB_CLIENT_SECRET=$(realm_secret promo-job) start_process jobsink "$(jobsink_promo)" jobsink \
+    PROMO_JOB_CLIENT_SECRET=$(realm_secret promo-job) PROMO_DIRECTORY_CLIENT_ID=promo-job-directory \
+    PROMO_DIRECTORY_CLIENT_SECRET=$(realm_secret promo-job-directory) start_process jobsink "$(jobsink_promo)" jobsink \
       --listen "127.0.0.1:$JOBSINK_PORT" --work-dir "$STATE/jobsink" --shards "$PROMO_SHARD_COUNT"
   wait_for_http jobsink "$JOBSINK_URL/healthz" 30
 }

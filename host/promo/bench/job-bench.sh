@@ -69,7 +69,7 @@ PY
   local pg_before inbox_before start_ns
   pg_before=$(cpu_seconds $(postgres_pids)); inbox_before=$(cpu_seconds "$INBOX_PID")
   start_ns=$(date +%s%N)
-  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_CONCURRENCY=$CONCURRENCY PROMO_PROGRESS_INTERVAL=60s PROMO_TEST_NOW=2026-07-02T08:00:00Z "$PROMO" run --event-file "$WORK/event.json" \
+  /usr/bin/time -v -o "$WORK/time.txt" env PROMO_JOB_CLIENT_SECRET="$(realm_secret promo-job)" PROMO_CONCURRENCY=$CONCURRENCY PROMO_PROGRESS_INTERVAL=60s PROMO_TEST_NOW=2026-07-02T08:00:00Z "$PROMO" run --event-file "$WORK/event.json" \
     --recipients "$WORK/recipients.jsonl" --promotion-from-event 2>"$WORK/log.jsonl" || { tail -5 "$WORK/log.jsonl"; die "promo run failed"; }
   local pg_cpu inbox_cpu
   pg_cpu=$(( $(cpu_seconds $(postgres_pids)) - pg_before )); inbox_cpu=$(( $(cpu_seconds "$INBOX_PID") - inbox_before ))

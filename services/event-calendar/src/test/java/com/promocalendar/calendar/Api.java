@@ -77,6 +77,13 @@ public final class Api {
         return send(withBody(ifMatch(request(path, token), ifMatch), method, body));
     }
 
+    /** {@code body} sent without a Content-Length (chunked), as a client streaming it would. */
+    public Response sendStreamed(String method, String path, String token, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -28,7 +28,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
-                new Endpoint("GET", "/api/promotions", Role.ADMIN, 200, false),
+                new Endpoint("GET", "/api/promotions?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", Role.ADMIN, 200, false),
                 new Endpoint("POST", "/api/promotions", Role.ADMIN, 201, false),
                 new Endpoint("GET", "/api/promotions/{id}", Role.ADMIN, 200, false),
                 new Endpoint("PUT", "/api/promotions/{id}", Role.ADMIN, 200, false),
@@ -101,13 +101,70 @@ class AuthorizationMatrixIT extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(endpoint.success());
     }
 
+    static Stream<Endpoint> endpointsWithABody() {
+        return endpoints().filter(endpoint -> endpoint.path().equals("/api/promotions") && endpoint.method().equals("POST")
+                || endpoint.method().equals("PUT"));
+    }
+
+    /** Decided in the filter chain: the role refuses a customer before the body is parsed or its size looked at. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpointsWithABody")
+    void aCustomersMalformedOrOversizedBodyIs403NotParsed(Endpoint endpoint) {
+        Response target = target(endpoint);
+        String path = endpoint.path().replace("{id}", target.id());
+        String huge = "\"" + "x".repeat(2_000_000) + "\"";
+
+        assertThat(api().send(endpoint.method(), path, Tokens.alice(), "{", target.version()).status()).isEqualTo(403);
+        assertThat(api().send(endpoint.method(), path, Tokens.alice(), huge, target.version()).status()).isEqualTo(403);
+        assertThat(api().send(endpoint.method(), path, Tokens.admin(), "{", target.version()).status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpointsWithABody")
+    void anAdminsBodyOverOneMegabyteIs413NamingBody(Endpoint endpoint) {
+        Response target = target(endpoint);
+        String path = endpoint.path().replace("{id}", target.id());
+        String huge = "{\"title\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        for (Response response : java.util.List.of(
+                api().send(endpoint.method(), path, Tokens.admin(), huge, target.version()),
+                api().sendStreamed(endpoint.method(), path, Tokens.admin(), huge))) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.errorFields()).containsExactly("body");
+        }
+        assertThat(api().get(path.equals("/api/promotions") ? "/api/promotions/" + target.id() : path, Tokens.admin())
+                .json().path("version").asLong()).isEqualTo(target.version());
+    }
+
     @Test
-    void openApiDocumentAndHealthNeedNoToken() {
-        Response docs = api().get("/v3/api-docs", null);
+    void aBodyOnAnEndpointThatTakesNoneIsCappedToo() {
+        Response target = target(endpoints().findFirst().orElseThrow());
+        String path = "/api/promotions/" + target.id() + "/publish";
+
+        assertThat(api().send("POST", path, Tokens.admin(), "x".repeat(5_000), target.version()).status()).isEqualTo(413);
+    }
+
+    /** The internal endpoints take only the scheduler's and the job's clients, not any token with the role. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void aTokenOfAnotherClientWithTheRoleIs403OnInternalEndpoints(Endpoint endpoint) {
+        if (endpoint.role() != Role.CALENDAR_READER) {
+            return;
+        }
+        assertThat(call(endpoint, Tokens.otherClient()).status()).isEqualTo(403);
+        assertThat(call(endpoint, Tokens.job()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthNeedsNoTokenAndTheOpenApiDocumentAnAdmin() {
+        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api().get("/v3/api-docs", null).status()).isEqualTo(401);
+        assertThat(api().get("/v3/api-docs", Tokens.alice()).status()).isEqualTo(403);
+        Response docs = api().get("/v3/api-docs", Tokens.admin());
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/promotions/{id}/publish")).isTrue();
         assertThat(docs.json().path("paths").has("/api/internal/promotion-changes")).isTrue();
-        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
     }
 
     @Test

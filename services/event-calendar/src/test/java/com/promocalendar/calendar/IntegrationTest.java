@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://${PGHOST:127.0.0.1}:${PGPORT:5432}/calendar_test",
+        "spring.datasource.password=calendar",
         "spring.flyway.clean-disabled=false",
         "spring.datasource.hikari.maximum-pool-size=12" })
 @Import(IntegrationTest.FreshDatabase.class)

@@ -50,6 +50,18 @@ public final class Tokens {
                 "client_id", "promo-scheduler", "client_secret", "promo-scheduler-secret")));
     }
 
+    /** The promo-job service account: calendar-reader (and inbox-writer). */
+    public static String job() {
+        return cached("promo-job", () -> fetch(Map.of("grant_type", "client_credentials",
+                "client_id", "promo-job", "client_secret", "promo-job-secret")));
+    }
+
+    /** A tests-only client with calendar-reader and this service's audience, allowed by no endpoint (azp). */
+    public static String otherClient() {
+        return cached("dev-test-other-client", () -> fetch(Map.of("grant_type", "client_credentials",
+                "client_id", "dev-test-other-client", "client_secret", "dev-test-other-secret")));
+    }
+
     private static String user(String name) {
         return cached(name, () -> fetch(Map.of("grant_type", "password", "client_id", "dev-test-login",
                 "client_secret", "dev-test-secret", "username", name, "password", name)));

@@ -4,6 +4,7 @@ import static com.promocalendar.inbox.support.Caller.ADMIN;
 import static com.promocalendar.inbox.support.Caller.ALICE;
 import static com.promocalendar.inbox.support.Caller.ANONYMOUS;
 import static com.promocalendar.inbox.support.Caller.BOB;
+import static com.promocalendar.inbox.support.Caller.OTHER_CLIENT;
 import static com.promocalendar.inbox.support.Caller.PROMO_JOB;
 import static com.promocalendar.inbox.support.Caller.PROMO_SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,22 +30,26 @@ import com.promocalendar.inbox.support.UnreadCountStream;
  * Every endpoint against every kind of caller, with real Keycloak tokens. Alice
  * owns the one stored message; Bob and the admin are other people (404 on her
  * message, never a 403 that would confirm it exists); the service accounts are
- * not people (403 on the person endpoints); only promo-job may deliver.
+ * not people (403 on the person endpoints); only promo-job may deliver — not
+ * another client with the same role and audience; the scheduler's token is not
+ * for this service at all (401). All of it is decided in the filter chain,
+ * before the body is read: a customer's malformed or oversized batch is a 403.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
-    private static final List<Caller> CALLERS = List.of(ANONYMOUS, ALICE, BOB, ADMIN, PROMO_JOB, PROMO_SCHEDULER);
+    private static final List<Caller> CALLERS = List.of(ANONYMOUS, ALICE, BOB, ADMIN, PROMO_JOB, PROMO_SCHEDULER, OTHER_CLIENT);
 
     /** endpoint, then the expected status for each caller in the order of CALLERS. */
     private static final List<Object[]> MATRIX = List.of(
-            new Object[] {"GET /api/inbox/messages", List.of(401, 200, 200, 200, 403, 403)},
-            new Object[] {"GET /api/inbox/messages/{id}", List.of(401, 200, 404, 404, 403, 403)},
-            new Object[] {"POST /api/inbox/messages/{id}/read", List.of(401, 204, 404, 404, 403, 403)},
-            new Object[] {"POST /api/inbox/read-all", List.of(401, 204, 204, 204, 403, 403)},
-            new Object[] {"DELETE /api/inbox/messages/{id}", List.of(401, 204, 404, 404, 403, 403)},
-            new Object[] {"GET /api/inbox/unread-count", List.of(401, 200, 200, 200, 403, 403)},
-            new Object[] {"GET /api/inbox/unread-count/stream", List.of(401, 200, 200, 200, 403, 403)},
-            new Object[] {"POST " + BATCH, List.of(401, 403, 403, 403, 200, 403)});
+            new Object[] {"GET /api/inbox/messages", List.of(401, 200, 200, 200, 403, 401, 403)},
+            new Object[] {"GET /api/inbox/messages/{id}", List.of(401, 200, 404, 404, 403, 401, 403)},
+            new Object[] {"POST /api/inbox/messages/{id}/read", List.of(401, 204, 404, 404, 403, 401, 403)},
+            new Object[] {"POST /api/inbox/read-all", List.of(401, 204, 204, 204, 403, 401, 403)},
+            new Object[] {"DELETE /api/inbox/messages/{id}", List.of(401, 204, 404, 404, 403, 401, 403)},
+            new Object[] {"GET /api/inbox/unread-count", List.of(401, 200, 200, 200, 403, 401, 403)},
+            new Object[] {"GET /api/inbox/unread-count/stream", List.of(401, 200, 200, 200, 403, 401, 403)},
+            new Object[] {"POST " + BATCH, List.of(401, 403, 403, 403, 200, 401, 403)},
+            new Object[] {"GET /v3/api-docs", List.of(401, 403, 403, 200, 403, 401, 403)});
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -75,6 +80,27 @@ class AuthorizationMatrixIT extends IntegrationTest {
         assertThat(http.getWithBearer(token, "/api/inbox/unread-count").status()).isEqualTo(200);
     }
 
+    /** The role is checked before the body: a customer's broken or huge batch is a 403, the job's a 400 or 413. */
+    @Test
+    void aBatchBodyIsReadOnlyForTheJobAndCappedAt4Megabytes() {
+        String huge = "{\"messages\": [\"" + "x".repeat(4_100_000) + "\"]}";
+
+        assertThat(http.postJson(ALICE, BATCH, "{").status()).isEqualTo(403);
+        assertThat(http.postJson(ALICE, BATCH, huge).status()).isEqualTo(403);
+        assertThat(http.postJson(PROMO_JOB, BATCH, "{").status()).isEqualTo(400);
+        InboxHttp.Response tooLarge = http.postJson(PROMO_JOB, BATCH, huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.json().path("errors").path(0).path("field").asText()).isEqualTo("body");
+        assertThat(storedMessages()).isZero();
+    }
+
+    @Test
+    void aBodyOnAPersonEndpointIsCappedToo() {
+        assertThat(http.postJson(ALICE, "/api/inbox/read-all", "x".repeat(5_000)).status()).isEqualTo(413);
+        assertThat(http.postJson(PROMO_JOB, "/api/inbox/read-all", "x".repeat(5_000)).status()).isEqualTo(403);
+    }
+
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("matrix")
     void everyEndpointAnswersEveryCallerAsSpecified(String endpoint, Caller caller, int expected) throws Exception {
@@ -89,6 +115,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
                     assertThat(stream.contentType()).startsWith("text/event-stream");
                     assertThat(stream.next(Duration.ofSeconds(10))).isEqualTo(caller == ALICE ? 1 : 0);
                 }
+            }
+        } else if (path.startsWith("/v3/api-docs")) {
+            InboxHttp.Response response = http.call(caller, method, path);
+            assertThat(response.status()).as(response.body()).isEqualTo(expected);
+            if (expected == 200) {
+                assertThat(response.json().path("paths").has(BATCH)).isTrue();
             }
         } else {
             InboxHttp.Response response = path.equals(BATCH)

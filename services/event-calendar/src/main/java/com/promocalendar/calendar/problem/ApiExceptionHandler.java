@@ -21,8 +21,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.promocalendar.calendar.config.JsonConfig;
 
 /**
  * Turns every refusal into problem+json naming the field. Never a stack trace:
@@ -68,6 +70,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String message = "is missing";
         Throwable cause = e.getCause();
         StreamReadException syntax = syntaxError(cause);
+        if (documentTooLarge(cause)) {
+            // a body sent without Content-Length that passed JsonConfig.MAX_DOCUMENT_BYTES
+            return problemBody(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large.",
+                    List.of(new FieldError(field, "is larger than " + JsonConfig.MAX_DOCUMENT_BYTES + " bytes")));
+        }
         if (syntax != null) {
             message = syntax.getLocation() == null ? "is not valid JSON"
                     : "is not valid JSON (line " + syntax.getLocation().getLineNr()
@@ -97,6 +104,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     List.of(new FieldError(missing.getHeaderName(), "is required")));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** Jackson's document length limit anywhere in the cause chain. */
+    private static boolean documentTooLarge(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit && limit.getOriginalMessage() != null
+                    && limit.getOriginalMessage().startsWith("Document length")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON syntax error anywhere in the cause chain (Jackson may wrap it with a field path). */

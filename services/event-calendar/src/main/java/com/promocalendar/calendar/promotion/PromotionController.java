@@ -1,8 +1,10 @@
 package com.promocalendar.calendar.promotion;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -39,10 +41,24 @@ class PromotionController {
         this.promotions = promotions;
     }
 
+    /** The widest window one calendar request may ask for (contracts.md). */
+    static final Duration MAX_WINDOW = Duration.ofDays(400);
+    /** Instants the calendar answers for: years 1 to 9999, well inside what PostgreSQL stores. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     @GetMapping
-    List<PromotionView> between(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        if (from != null && to != null && !from.isBefore(to)) {
+    List<PromotionView> between(@RequestParam Instant from, @RequestParam Instant to) {
+        for (var bound : Map.of("from", from, "to", to).entrySet()) {
+            if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
+                throw ApiException.badRequest(bound.getKey(), "must lie between 0001-01-01 and 9999-12-31");
+            }
+        }
+        if (!from.isBefore(to)) {
             throw ApiException.badRequest("to", "must be after from");
+        }
+        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw ApiException.badRequest("to", "must be at most 400 days after from");
         }
         return promotions.between(from, to);
     }

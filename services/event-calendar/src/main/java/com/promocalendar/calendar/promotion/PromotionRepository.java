@@ -42,6 +42,7 @@ class PromotionRepository {
                         :createdAt, :actor, :updatedAt, :actor)""")
                 .params(columns(promotion, actor))
                 .update();
+        writeSkus(promotion);
     }
 
     void update(Promotion promotion, String actor) {
@@ -50,6 +51,21 @@ class PromotionRepository {
                        starts_at = :startsAt, ends_at = :endsAt, updated_at = :updatedAt, updated_by = :actor
                 where id = :id""")
                 .params(columns(promotion, actor))
+                .update();
+        db.sql("delete from promotion_product where promotion_id = ?").param(promotion.document().id()).update();
+        writeSkus(promotion);
+    }
+
+    /** The promotion's skus into promotion_product, the index of the overlap warnings. */
+    private void writeSkus(Promotion promotion) {
+        PromotionDocument.PackageDocument content = promotion.document().promotionPackage();
+        if (content == null || content.products() == null || content.products().isEmpty()) {
+            return;
+        }
+        String[] skus = content.products().stream().map(PromotionDocument.PackageProduct::sku).distinct().toArray(String[]::new);
+        db.sql("insert into promotion_product (promotion_id, sku) select :id, unnest(:skus)")
+                .param("id", promotion.document().id())
+                .param("skus", skus)
                 .update();
     }
 
@@ -67,20 +83,13 @@ class PromotionRepository {
                 .query(this::promotion).optional();
     }
 
-    /** Promotions whose interval [start, end) meets [from, to); either bound may be open. */
+    /** Promotions whose interval [start, end) meets [from, to) (the interval index). */
     List<Promotion> between(Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from promotion where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (from != null) {
-            sql.append(" and ends_at > :from");
-            params.put("from", utc(from));
-        }
-        if (to != null) {
-            sql.append(" and starts_at < :to");
-            params.put("to", utc(to));
-        }
-        sql.append(" order by starts_at, id");
-        return db.sql(sql.toString()).params(params).query(this::promotion).list();
+        return db.sql("select " + COLUMNS + " from promotion where ends_at > :from and starts_at < :to order by starts_at, id")
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(this::promotion)
+                .list();
     }
 
     /**
@@ -93,20 +102,16 @@ class PromotionRepository {
             return warnings;
         }
         db.sql("""
-                select promotion_id, other_id, other_title, other_status, shared_skus from (
-                  select p.id as promotion_id, o.id as other_id, o.document->>'title' as other_title,
-                         o.status as other_status,
-                         array(select x->>'sku' from jsonb_array_elements(p.document->'package'->'products') x
-                               intersect
-                               select y->>'sku' from jsonb_array_elements(o.document->'package'->'products') y
-                               order by 1) as shared_skus
-                  from promotion p
-                  join promotion o on o.id <> p.id and o.status <> 'UNPUBLISHED'
-                                  and o.starts_at < p.ends_at and p.starts_at < o.ends_at
-                  where p.id in (:ids) and p.status <> 'UNPUBLISHED'
-                ) candidates
-                where cardinality(shared_skus) > 0
-                order by promotion_id, other_id""")
+                select mine.promotion_id, o.id as other_id, o.document->>'title' as other_title, o.status as other_status,
+                       array_agg(mine.sku order by mine.sku) as shared_skus
+                from promotion_product mine
+                join promotion p on p.id = mine.promotion_id and p.status <> 'UNPUBLISHED'
+                join promotion_product theirs on theirs.sku = mine.sku and theirs.promotion_id <> mine.promotion_id
+                join promotion o on o.id = theirs.promotion_id and o.status <> 'UNPUBLISHED'
+                                and o.starts_at < p.ends_at and p.starts_at < o.ends_at
+                where mine.promotion_id in (:ids)
+                group by mine.promotion_id, o.id
+                order by mine.promotion_id, o.id""")
                 .param("ids", ids)
                 .query(row -> {
                     List<String> skus = Arrays.asList((String[]) row.getArray("shared_skus").getArray());

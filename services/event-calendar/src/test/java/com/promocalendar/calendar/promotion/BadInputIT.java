@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +37,31 @@ class BadInputIT extends IntegrationTest {
 
     private static ObjectNode pkg(ObjectNode promotion) {
         return (ObjectNode) promotion.path("package");
+    }
+
+    /** The calendar list is bounded: both ends required, at most 400 days apart, inside years 1–9999. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "|from",
+            "from=2027-01-01T00:00:00Z|to",
+            "to=2027-01-01T00:00:00Z|from",
+            "from=2027-01-01T00:00:00Z&to=2028-02-06T00:00:00Z|to",
+            "from=2027-01-01T00:00:00Z&to=2027-01-01T00:00:00Z|to",
+            "from=2027-01-01T00:00:00Z&to=%2B300000-01-01T00:00:00Z|to",
+            "from=-0001-12-01T00:00:00Z&to=0000-01-01T00:00:00Z|from",
+            "from=yesterday&to=2027-01-01T00:00:00Z|from"})
+    void aListOutsideItsBoundsIs400NamingTheParameter(String query, String field) {
+        Response refused = api().get("/api/promotions?" + (query == null ? "" : query), Tokens.admin());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.errorFields()).containsExactly(field);
+    }
+
+    @Test
+    void aListOfFourHundredDaysIsAnswered() {
+        assertThat(api().get("/api/promotions?from=2027-01-01T00:00:00Z&to=2028-02-05T00:00:00Z", Tokens.admin()).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -1,21 +1,31 @@
 package com.promocalendar.inbox.config;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,32 +41,62 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
 
 /**
  * Resource server for Keycloak access tokens (issuer, signature, expiry and the
  * {@code inbox-service} audience are checked by Spring Boot from application.yml).
- * Keycloak realm roles become authorities here and only here; each controller
- * states which role may call it.
+ * Keycloak realm roles become authorities here and only here.
+ *
+ * <p>Who may call what is decided in this filter chain, before a controller is
+ * chosen and before a byte of the body is read: every path states its role, the
+ * internal endpoint also the clients ({@code azp}) allowed to call it, and
+ * anything not listed is denied. The controllers' {@code @PreAuthorize} stays as
+ * a second layer. Bodies are capped afterwards ({@link RequestBodyLimit}).
  */
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecurityConfig.Callers.class)
 class SecurityConfig {
 
+    /** Which clients may call the internal endpoints: {@code inbox.callers.*} (plan.md, "Who may call what"). */
+    @ConfigurationProperties("inbox.callers")
+    record Callers(Set<String> messageBatch, boolean openApiPublic) {
+    }
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Callers callers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        // an SSE stream's async dispatches were authorized when it was opened
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                        // an SSE stream's async dispatches were authorized when it was opened; error pages render
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**")
+                                .access(callers.openApiPublic() ? (a, c) -> new AuthorizationDecision(true) : hasRole("admin"))
+                        .requestMatchers(HttpMethod.POST, "/api/internal/inbox/messages:batch")
+                                .access(allOf(hasRole("inbox-writer"), clientIn(callers.messageBatch())))
+                        .requestMatchers("/api/inbox/**").hasAnyRole("customer", "admin")
+                        .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
-                        .authenticationEntryPoint(SecurityConfig::unauthorized))
+                        .authenticationEntryPoint(SecurityConfig::unauthorized)
+                        .accessDeniedHandler(SecurityConfig::forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(SecurityConfig::unauthorized)
+                        .accessDeniedHandler(SecurityConfig::forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // bearer tokens only, no cookies
         return http.build();
+    }
+
+    /** The token was issued to one of {@code clients} (its {@code azp} claim). */
+    static AuthorizationManager<RequestAuthorizationContext> clientIn(Set<String> clients) {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof JwtAuthenticationToken token
+                        && clients.contains(token.getToken().getClaimAsString("azp")));
     }
 
     private static final BearerTokenAuthenticationEntryPoint BEARER_CHALLENGE =
@@ -80,6 +120,15 @@ class SecurityConfig {
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audiences -> audiences != null && audiences.stream().anyMatch(acceptedAudiences::contains)));
+    }
+
+    /** 403 as problem+json. */
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied) throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"Your role or client may not call this.\"}");
     }
 
     /** 401 as problem+json, keeping the bearer challenge header of RFC 6750. */

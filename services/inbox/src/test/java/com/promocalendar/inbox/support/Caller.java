@@ -14,8 +14,10 @@ public enum Caller {
     ADMIN("5b0b7d1e-0000-4000-8000-00000000ad01"),
     /** service account with inbox-writer */
     PROMO_JOB(null),
-    /** service account with calendar-reader only */
-    PROMO_SCHEDULER(null);
+    /** service account with calendar-reader only, and a token for the calendar only (no inbox-service audience) */
+    PROMO_SCHEDULER(null),
+    /** tests-only client with inbox-writer and the inbox audience, but not the job's client (azp) */
+    OTHER_CLIENT(null);
 
     private final String userId;
 

@@ -64,6 +64,8 @@ public final class KeycloakTokens {
                     "client_secret", "promo-job-secret");
             case PROMO_SCHEDULER -> Map.of("grant_type", "client_credentials", "client_id", "promo-scheduler",
                     "client_secret", "promo-scheduler-secret");
+            case OTHER_CLIENT -> Map.of("grant_type", "client_credentials", "client_id", "dev-test-other-client",
+                    "client_secret", "dev-test-other-secret");
             case ANONYMOUS -> throw new IllegalArgumentException("anonymous has no token");
         };
         return post(TOKEN_URL, form, caller.toString());
