@@ -13,14 +13,23 @@ part_jobsink_build() {
   (cd "$ROOT" && cargo build --release -q -p promo) || die "building promo failed"
 }
 
+# The bearer token the scheduler must send (Knative's OIDC expects the
+# scheduler's service-account token; locally a random one): made once per clone,
+# readable by this user only.
+jobsink_token_file() { echo "$STATE/jobsink-token"; }
+
 part_jobsink_start() {
   [ -x "$(jobsink_promo)" ] || part_jobsink_build
+  if [ ! -s "$(jobsink_token_file)" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$(jobsink_token_file)")
+  fi
   # Two clients, as in production: promo-job's token for the calendar and the
   # inbox, promo-job-directory's (no service audience) for the customer list.
   CALENDAR_URL=$CALENDAR_URL INBOX_URL=$INBOX_URL KEYCLOAK_URL=$KEYCLOAK_URL \
     PROMO_JOB_CLIENT_SECRET=$(realm_secret promo-job) PROMO_DIRECTORY_CLIENT_ID=promo-job-directory \
     PROMO_DIRECTORY_CLIENT_SECRET=$(realm_secret promo-job-directory) start_process jobsink "$(jobsink_promo)" jobsink \
-      --listen "127.0.0.1:$JOBSINK_PORT" --work-dir "$STATE/jobsink" --shards "$PROMO_SHARD_COUNT"
+      --listen "127.0.0.1:$JOBSINK_PORT" --work-dir "$STATE/jobsink" --shards "$PROMO_SHARD_COUNT" \
+      --token-file "$(jobsink_token_file)"
   wait_for_http jobsink "$JOBSINK_URL/healthz" 30
 }
 

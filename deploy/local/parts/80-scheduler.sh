@@ -137,10 +137,11 @@ flink_submit() {
     || die "uploading the scheduler jar to $FLINK_REST failed"
   jar=$(flink_json "d['filename'].rsplit('/', 1)[-1]" <<<"$upload")
   restore=$(flink_restore_point)
-  body=$(RESTORE="$restore" python3 -c '
+  body=$(RESTORE="$restore" TOKEN_FILE="$(jobsink_token_file)" python3 -c '
 import json, os
 args = ["--promo.calendar.url", os.environ["CALENDAR_URL"], "--promo.keycloak.url", os.environ["KEYCLOAK_URL"],
-        "--promo.jobsink.url", os.environ["JOBSINK_URL"] + "/promo-calendar/promo-day"]
+        "--promo.jobsink.url", os.environ["JOBSINK_URL"] + "/promo-calendar/promo-day",
+        "--promo.jobsink.token-file", os.environ["TOKEN_FILE"]]
 body = {"entryClass": "com.promocalendar.scheduler.PromotionSchedulerJob", "programArgsList": args}
 if os.environ["RESTORE"]:
     body["savepointPath"] = "file://" + os.environ["RESTORE"]

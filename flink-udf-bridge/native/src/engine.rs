@@ -81,7 +81,9 @@ impl BridgeEngine {
     pub fn new() -> Result<Self, Failure> {
         // The JVM owns the process's signal handlers (it uses SIGSEGV for null checks and
         // safepoints); wasmtime must not install its own next to them.
-        let options = EngineOptions { signals_based_traps: false, ..EngineOptions::default() };
+        // Compiled once in memory: a long-running JVM never loads native code from a
+        // cache directory (host/embedding/src/cache.rs), and a second costs it nothing.
+        let options = EngineOptions { signals_based_traps: false, cache_dir: None };
         Ok(BridgeEngine { engine: PromoEngine::new(&options)? })
     }
 

@@ -85,7 +85,7 @@ impl PromoEngine {
             }
         }
         let engine = wasmtime::Engine::new(&config)?;
-        let component = cache::load_or_compile(&engine, ENGINE_COMPONENT, options.cache_dir.as_deref())?;
+        let (component, _) = cache::load_or_compile(&engine, ENGINE_COMPONENT, options.cache_dir.as_deref())?;
         let mut linker = Linker::<()>::new(&engine);
         // The component imports WASI only for what Rust's std could use (stderr
         // of a panic, exit); the engine never calls them in normal operation,

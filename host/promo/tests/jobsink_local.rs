@@ -29,10 +29,16 @@ impl JobSink {
     }
 
     fn start(shards: u32, env: &[(String, String)]) -> Self {
+        Self::start_with(shards, env, &[])
+    }
+
+    /// With more `promo jobsink` options (`--token-file`, `--max-running`, …).
+    fn start_with(shards: u32, env: &[(String, String)], options: &[&str]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut command = Command::new(env!("CARGO_BIN_EXE_promo"));
         command
             .args(["jobsink", "--listen", "127.0.0.1:0", "--shards", &shards.to_string(), "--backoff-limit-per-index", "1"])
+            .args(options)
             .arg("--work-dir")
             .arg(dir.path())
             .env("KEYCLOAK_URL", keycloak_url())
@@ -40,6 +46,8 @@ impl JobSink {
             .env("INBOX_URL", inbox_url())
             .env("PROMO_TEST_NOW", TEST_NOW)
             .envs(directory_env())
+            // the stack's secret under ./dev test; the tests without the stack never reach Keycloak
+            .env("PROMO_JOB_CLIENT_SECRET", std::env::var("PROMO_JOB_CLIENT_SECRET").unwrap_or_else(|_| "no-stack".into()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
@@ -127,6 +135,47 @@ async fn post_binary(sink: &JobSink, path: &str, id: &str, content_type: &str, d
 
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn with_a_token_file_only_events_carrying_the_token_are_taken() {
+    let secrets = tempfile::tempdir().unwrap();
+    let token_file = secrets.path().join("token");
+    std::fs::write(&token_file, "s3cret-token\n").unwrap();
+    let sink = JobSink::start_with(1, &[], &["--token-file", token_file.to_str().unwrap()]);
+    let event = structured("p-9.someday", json!({"promotion": {"id": "p-9"}, "occurrence": {"index": 0, "day": "someday", "fireAt": "2027-03-02T08:00:00Z"}}));
+    let post = |authorization: Option<&'static str>| {
+        let mut request = http().post(format!("{}{ADDRESS}", sink.url)).header("content-type", "application/cloudevents+json").body(event.clone());
+        if let Some(value) = authorization {
+            request = request.header("authorization", value);
+        }
+        request.send()
+    };
+
+    for refused in [None, Some("Bearer wrong-token"), Some("Bearer s3cret-token-and-more"), Some("Basic s3cret-token")] {
+        let answer = post(refused).await.unwrap();
+        assert_eq!(answer.status(), 401, "{refused:?}");
+        assert_eq!(answer.headers()["www-authenticate"], "Bearer");
+    }
+    assert!(std::fs::read_dir(sink.dir()).unwrap().next().is_none(), "no job was made for a refused event");
+    assert_eq!(post(Some("Bearer s3cret-token")).await.unwrap().status(), 202);
+}
+
+#[tokio::test]
+async fn past_max_running_an_event_waits_with_503_and_retry_after() {
+    let programs = tempfile::tempdir().unwrap();
+    let slow = programs.path().join("slow-job");
+    std::fs::write(&slow, "#!/bin/sh\nsleep 30\n").unwrap();
+    std::fs::set_permissions(&slow, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let sink = JobSink::start_with(1, &[], &["--max-running", "1", "--job-program", slow.to_str().unwrap()]);
+    let data = json!({"promotion": {"id": "p-8"}, "occurrence": {"index": 0, "day": "2027-03-02", "fireAt": "2027-03-02T08:00:00Z"}});
+
+    assert_eq!(post_structured(&sink, ADDRESS, structured("p-8.2027-03-02", data.clone())).await.status(), 202);
+    let busy = post_structured(&sink, ADDRESS, structured("p-8.2027-03-03", data.clone())).await;
+    assert_eq!(busy.status(), 503);
+    assert_eq!(busy.headers()["retry-after"], "10");
+    // the running job's own event is still answered as accepted (a repeat, not a new job)
+    assert_eq!(post_structured(&sink, ADDRESS, structured("p-8.2027-03-02", data)).await.status(), 202);
 }
 
 #[tokio::test]

@@ -49,6 +49,7 @@ use cloudevents::{AttributesReader, Event};
 use md5::{Digest, Md5};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use subtle::ConstantTimeEq as _;
 use tokio::sync::{Mutex, watch};
 
 use crate::job::log;
@@ -77,6 +78,15 @@ pub struct JobSinkArgs {
     /// Job records kept (oldest removed first); de-duplication lasts as long as a record.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub history: usize,
+    /// Jobs running at once; past it an event is answered 503 with Retry-After
+    /// and its sender retries (each job pages the whole customer directory).
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub max_running: usize,
+    /// A file holding the bearer token every event must carry (`Authorization:
+    /// Bearer …`), as Knative's OIDC authentication demands the sender's
+    /// service-account token; without it events are taken from anyone.
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
     /// The program to start (default: this `promo` binary).
     #[arg(long, value_name = "PATH")]
     pub job_program: Option<PathBuf>,
@@ -117,6 +127,8 @@ pub struct ShardRecord {
 
 struct Sink {
     args: JobSinkArgs,
+    /// The bearer token events must carry (from `--token-file`).
+    token: Option<String>,
     program: PathBuf,
     jobs: Mutex<Jobs>,
 }
@@ -128,6 +140,19 @@ struct Jobs {
     order: VecDeque<String>,
     /// Per running job: set to true to stop its shards (another shard exited 2).
     stop: HashMap<String, watch::Sender<bool>>,
+}
+
+impl Sink {
+    /// True when no token is required or the request carries it (compared in constant time).
+    fn authorized(&self, headers: &HeaderMap) -> bool {
+        let Some(expected) = &self.token else { return true };
+        let presented = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .unwrap_or("");
+        bool::from(presented.as_bytes().ct_eq(expected.as_bytes()))
+    }
 }
 
 /// Runs the JobSink until the process is stopped (`promo jobsink`).
@@ -147,14 +172,24 @@ async fn serve_async(args: JobSinkArgs) -> anyhow::Result<()> {
     };
     tokio::fs::create_dir_all(&args.work_dir).await.with_context(|| format!("creating {}", args.work_dir.display()))?;
     let jobs = load_records(&args.work_dir).await?;
+    let token = match &args.token_file {
+        Some(path) => {
+            let token = tokio::fs::read_to_string(path).await.with_context(|| format!("reading the token file {}", path.display()))?;
+            let token = token.trim().to_owned();
+            anyhow::ensure!(!token.is_empty(), "the token file {} is empty", path.display());
+            Some(token)
+        }
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("listening on {}", args.listen))?;
     let address = listener.local_addr().context("reading the listening address")?;
     log::info(
         "jobsink-listening",
         json!({ "address": address.to_string(), "path": format!("/{}/{}", args.namespace, args.name), "shards": args.shards,
-                "workDir": args.work_dir, "jobsKept": jobs.order.len() }),
+                "workDir": args.work_dir, "jobsKept": jobs.order.len(), "tokenRequired": token.is_some(),
+                "maxRunning": args.max_running }),
     );
-    let sink = Arc::new(Sink { args, program, jobs: Mutex::new(jobs) });
+    let sink = Arc::new(Sink { args, token, program, jobs: Mutex::new(jobs) });
     let app = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/jobs/{name}", get(job_record))
@@ -200,6 +235,13 @@ async fn knative(State(sink): State<Arc<Sink>>, request: Request) -> Response {
     let segments: Vec<&str> = path.split('/').collect();
     match parts.method {
         Method::POST if segments.len() == 3 => {
+            // checked before a byte of the body is read
+            if !sink.authorized(&parts.headers) {
+                log::warn("jobsink-unauthorized", "an event without the expected bearer token");
+                let mut refused = StatusCode::UNAUTHORIZED.into_response();
+                refused.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                return refused;
+            }
             let body = match axum::body::to_bytes(body, 16 * 1024 * 1024).await {
                 Ok(body) => body,
                 Err(_) => return StatusCode::BAD_REQUEST.into_response(),
@@ -282,6 +324,13 @@ async fn accept(sink: &Arc<Sink>, namespace: &str, name: &str, headers: &HeaderM
     let mut jobs = sink.jobs.lock().await;
     if jobs.records.contains_key(&job) {
         return accepted(&location);
+    }
+    let running = jobs.records.values().filter(|record| record.status == "running").count();
+    if running >= sink.args.max_running {
+        log::warn("jobsink-busy", &format!("{running} jobs running (--max-running); {job} refused for now"));
+        let mut busy = StatusCode::SERVICE_UNAVAILABLE.into_response();
+        busy.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
+        return busy;
     }
     let dir = sink.args.work_dir.join(&job);
     let record = JobRecord {

@@ -81,6 +81,12 @@ public final class SchedulerOptions {
             .defaultValue(Duration.ofSeconds(30))
             .withDescription("Longest pause between delivery attempts.");
 
+    public static final ConfigOption<String> JOBSINK_TOKEN_FILE = key("promo.jobsink.token-file")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("File with the bearer token sent with each event: the projected service-account token "
+                    + "Knative's OIDC authentication expects, locally the token promo jobsink checks. Unset: no token.");
+
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = key("promo.checkpoint-interval")
             .durationType()
             .defaultValue(Duration.ofSeconds(10))
@@ -143,6 +149,7 @@ public final class SchedulerOptions {
                 URI.create(configuration.get(JOBSINK_URL)),
                 configuration.get(JOBSINK_MAX_RETRIES),
                 configuration.get(JOBSINK_INITIAL_BACKOFF),
-                configuration.get(JOBSINK_MAX_BACKOFF));
+                configuration.get(JOBSINK_MAX_BACKOFF),
+                configuration.get(JOBSINK_TOKEN_FILE));
     }
 }

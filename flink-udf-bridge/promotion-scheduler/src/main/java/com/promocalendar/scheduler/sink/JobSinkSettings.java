@@ -12,6 +12,8 @@ import java.time.Duration;
  *     last checkpoint, which re-emits the day: at-least-once)
  * @param initialBackoff first pause between attempts; doubles up to {@code maxBackoff}
  * @param maxBackoff longest pause between attempts
+ * @param tokenFile a file holding the bearer token sent with each event, read before every post
+ *     (Kubernetes rotates a projected service-account token in place), or null for none
  */
-public record JobSinkSettings(URI url, int maxRetries, Duration initialBackoff, Duration maxBackoff)
+public record JobSinkSettings(URI url, int maxRetries, Duration initialBackoff, Duration maxBackoff, String tokenFile)
         implements Serializable {}

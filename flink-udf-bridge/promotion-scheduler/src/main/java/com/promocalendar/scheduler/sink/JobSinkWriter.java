@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -83,12 +85,15 @@ final class JobSinkWriter implements SinkWriter<DueOccurrence> {
     }
 
     private void post(String eventId, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(settings.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", OccurrenceEvents.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (settings.tokenFile() != null) {
+            // a missing or unreadable file is an IOException: retried like any refusal
+            request.header("Authorization", "Bearer " + Files.readString(Path.of(settings.tokenFile())).strip());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status / 100 == 2) {
             return;

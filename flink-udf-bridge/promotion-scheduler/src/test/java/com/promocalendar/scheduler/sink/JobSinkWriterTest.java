@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import org.apache.flink.metrics.SimpleCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sink against a real HTTP receiver (the JDK's server) that fails on purpose. */
 class JobSinkWriterTest {
@@ -31,6 +34,7 @@ class JobSinkWriterTest {
     private final AtomicInteger answerWhenFailing = new AtomicInteger(503);
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final SimpleCounter posted = new SimpleCounter();
     private final SimpleCounter failed = new SimpleCounter();
     private final SimpleCounter invalid = new SimpleCounter();
@@ -41,6 +45,7 @@ class JobSinkWriterTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             int status = 202;
             if (!answersWhenFailing.isEmpty()) {
                 status = answersWhenFailing.remove(0);
@@ -62,9 +67,33 @@ class JobSinkWriterTest {
     }
 
     private JobSinkWriter writer(int maxRetries) {
+        return writer(maxRetries, null);
+    }
+
+    private JobSinkWriter writer(int maxRetries, String tokenFile) {
         URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/");
-        return new JobSinkWriter(new JobSinkSettings(url, maxRetries, Duration.ofMillis(10), Duration.ofMillis(40)),
+        return new JobSinkWriter(new JobSinkSettings(url, maxRetries, Duration.ofMillis(10), Duration.ofMillis(40), tokenFile),
                 posted, failed, invalid);
+    }
+
+    @Test
+    void theTokenIsReadFromItsFileBeforeEachPostSoARotatedOneIsSent(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "first-token\n");
+        JobSinkWriter writer = writer(3, token.toString());
+
+        writer.write(due(), null);
+        Files.writeString(token, "rotated-token");
+        writer.write(due(), null);
+
+        assertThat(authorizations).containsExactly("Bearer first-token", "Bearer rotated-token");
+    }
+
+    @Test
+    void withoutATokenFileNoAuthorizationIsSent() throws Exception {
+        writer(3).write(due(), null);
+
+        assertThat(authorizations).containsExactly("null");
     }
 
     private static DueOccurrence due() {

@@ -49,7 +49,7 @@ class PromotionController {
 
     @GetMapping
     List<PromotionView> between(@RequestParam Instant from, @RequestParam Instant to) {
-        for (var bound : Map.of("from", from, "to", to).entrySet()) {
+        for (var bound : List.of(Map.entry("from", from), Map.entry("to", to))) {
             if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
                 throw ApiException.badRequest(bound.getKey(), "must lie between 0001-01-01 and 9999-12-31");
             }

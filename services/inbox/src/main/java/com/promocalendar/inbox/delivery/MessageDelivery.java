@@ -14,7 +14,6 @@ import java.util.List;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,7 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.promocalendar.inbox.unread.UnreadCountsChanged;
+import com.promocalendar.inbox.unread.UnreadCountNotifications;
 
 /**
  * Stores a checked batch in one transaction: the day's product list first
@@ -56,17 +55,14 @@ class MessageDelivery {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final ApplicationEventPublisher events;
     /** Product set ids by digest: rows are never deleted or changed, so an id never goes stale. */
     private final Cache<ByteBuffer, Long> productSetIds = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final TransactionTemplate transaction;
 
-    MessageDelivery(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+    MessageDelivery(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
-        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -87,14 +83,15 @@ class MessageDelivery {
                     copy.cancelCopy();
                 }
             }
-            return insert(connection, batch, productSetId);
+            int stored = insert(connection, batch, productSetId);
+            if (stored > 0) {
+                // every replica's open badge streams hear of it when this commits (a recipient
+                // whose message was a duplicate is told the same count again)
+                UnreadCountNotifications.send(connection,
+                        batch.accepted().stream().map(DayBatch.Accepted::recipientId).toList());
+            }
+            return stored;
         }));
-        if (inserted > 0) {
-            // delivered to open unread-count streams after the commit; a recipient
-            // whose message was a duplicate is told the same count again
-            events.publishEvent(new UnreadCountsChanged(
-                    batch.accepted().stream().map(DayBatch.Accepted::recipientId).toList()));
-        }
         return new BatchResult(inserted, batch.accepted().size() - inserted, 0, batch.refused());
     }
 

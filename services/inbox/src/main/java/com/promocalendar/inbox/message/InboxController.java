@@ -13,12 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.context.ApplicationEventPublisher;
 
 import com.promocalendar.inbox.config.Roles;
 import com.promocalendar.inbox.problem.BadRequestException;
 import com.promocalendar.inbox.problem.NotFoundException;
-import com.promocalendar.inbox.unread.UnreadCountsChanged;
+import com.promocalendar.inbox.unread.UnreadCountNotifications;
 
 /** The caller's own inbox; the caller is the token's {@code sub}. */
 @RestController
@@ -29,11 +28,11 @@ class InboxController {
     static final int MAX_LIMIT = 100;
 
     private final MessageStore messages;
-    private final ApplicationEventPublisher events;
+    private final UnreadCountNotifications unread;
 
-    InboxController(MessageStore messages, ApplicationEventPublisher events) {
+    InboxController(MessageStore messages, UnreadCountNotifications unread) {
         this.messages = messages;
-        this.events = events;
+        this.unread = unread;
     }
 
     /** Newest first; pass the previous page's {@code nextCursor} to get the next page. */
@@ -64,14 +63,14 @@ class InboxController {
         if (!messages.markRead(caller.getSubject(), messageId(id))) {
             throw new NotFoundException();
         }
-        events.publishEvent(UnreadCountsChanged.of(caller.getSubject()));
+        unread.changed(caller.getSubject());
     }
 
     @PostMapping("/api/inbox/read-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markAllRead(@AuthenticationPrincipal Jwt caller) {
         if (messages.markAllRead(caller.getSubject()) > 0) {
-            events.publishEvent(UnreadCountsChanged.of(caller.getSubject()));
+            unread.changed(caller.getSubject());
         }
     }
 
@@ -82,7 +81,7 @@ class InboxController {
         if (!messages.archive(caller.getSubject(), messageId(id))) {
             throw new NotFoundException();
         }
-        events.publishEvent(UnreadCountsChanged.of(caller.getSubject()));
+        unread.changed(caller.getSubject());
     }
 
     /** Ids are the inbox's numbers; anything else cannot name a message, so it is not found. */

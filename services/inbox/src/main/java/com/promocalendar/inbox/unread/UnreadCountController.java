@@ -1,9 +1,14 @@
 package com.promocalendar.inbox.unread;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -36,5 +41,13 @@ class UnreadCountController {
     @GetMapping(path = "/api/inbox/unread-count/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter unreadCountStream(@AuthenticationPrincipal Jwt caller) {
         return streams.open(caller.getSubject(), caller.getExpiresAt());
+    }
+
+    /** Full: 503 with Retry-After; the badge keeps its last count and asks again (or polls the count). */
+    @ExceptionHandler(UnreadCountStreams.TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> full(UnreadCountStreams.TooManyStreamsException full) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, full.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

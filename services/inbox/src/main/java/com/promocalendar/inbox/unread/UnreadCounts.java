@@ -1,5 +1,11 @@
 package com.promocalendar.inbox.unread;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class UnreadCounts {
 
+    private static final String UNREAD = "read_at IS NULL AND archived_at IS NULL AND expires_at > now()";
+
     private final JdbcTemplate jdbc;
 
     UnreadCounts(JdbcTemplate jdbc) {
@@ -17,10 +25,23 @@ class UnreadCounts {
     }
 
     long of(String recipientId) {
-        Long count = jdbc.queryForObject("""
-                SELECT count(*) FROM message
-                 WHERE recipient_id = ? AND read_at IS NULL AND archived_at IS NULL AND expires_at > now()
-                """, Long.class, recipientId);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM message WHERE recipient_id = ? AND " + UNREAD,
+                Long.class, recipientId);
         return count == null ? 0 : count;
+    }
+
+    /** The counts of many people in one query; someone with nothing unread is missing from the map. */
+    Map<String, Long> of(Collection<String> recipientIds) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement query = connection.prepareStatement("SELECT recipient_id, count(*) FROM message"
+                    + " WHERE recipient_id = ANY (?) AND " + UNREAD + " GROUP BY recipient_id");
+            Array ids = connection.createArrayOf("text", recipientIds.toArray());
+            query.setArray(1, ids);
+            return query;
+        }, row -> {
+            counts.put(row.getString(1), row.getLong(2));
+        });
+        return counts;
     }
 }

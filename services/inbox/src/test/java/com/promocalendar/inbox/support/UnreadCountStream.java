@@ -24,6 +24,7 @@ public final class UnreadCountStream implements AutoCloseable {
     private final String contentType;
     private final InputStream body;
     private final BlockingQueue<Long> counts = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private UnreadCountStream(HttpResponse<InputStream> response) {
         this.status = response.statusCode();
@@ -62,6 +63,11 @@ public final class UnreadCountStream implements AutoCloseable {
         return count;
     }
 
+    /** True when the server ended the stream within the timeout. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void readEvents() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String event = null;
@@ -77,6 +83,8 @@ public final class UnreadCountStream implements AutoCloseable {
             }
         } catch (IOException closed) {
             // the test closed the stream
+        } finally {
+            ended.countDown();
         }
     }
 
