@@ -29,7 +29,7 @@ from schemathesis.checks import not_a_server_error
 KEYCLOAK = os.environ.get("KEYCLOAK_URL", "http://127.0.0.1:8180")
 CALENDAR = os.environ["FUZZ_CALENDAR_URL"]
 INBOX = os.environ["FUZZ_INBOX_URL"]
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 
 
 def token(form):
