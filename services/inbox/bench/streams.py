@@ -81,6 +81,8 @@ def ensure_realm():
              "standardFlowEnabled": False, "protocolMappers": [AUDIENCE]},
         ],
         "users": [{"id": person, "username": f"bench{n:03d}", "enabled": True, "realmRoles": ["customer"],
+                   "firstName": "Bench", "lastName": f"Customer {n}", "email": f"bench{n:03d}@example.org",
+                   "emailVerified": True, "requiredActions": [],
                    "credentials": [{"type": "password", "value": "bench", "temporary": False}]}
                   for n, person in enumerate(PEOPLE)]
         + [{"username": "service-account-promo-job", "enabled": True, "serviceAccountClientId": "promo-job",
