@@ -99,6 +99,20 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# A Python virtualenv in $PROMO_CACHE/venvs/NAME-<hash of the requirements file>,
+# installed once (a fresh clone reuses it; changed pins build a new one).
+python_venv() { # name requirements-file -> prints the venv's path
+  echo "$PROMO_CACHE/venvs/$1-$(sha256sum "$2" | cut -c1-16)"
+}
+build_python_venv() { # name requirements-file
+  local venv; venv=$(python_venv "$1" "$2")
+  [ -e "$venv/.complete" ] && return 0
+  rm -rf "$venv"
+  python3 -m venv "$venv" 2>/dev/null || { ensure_apt python3-venv && python3 -m venv "$venv"; } || return 1
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$2" || return 1
+  touch "$venv/.complete" # marks a finished install; a half-built venv is rebuilt next time
+}
+
 # Prints the home of an installed JDK whose major version is at least $1.
 jdk_home() {
   local want=$1 dir major

@@ -4,20 +4,9 @@
 
 inventory_dir() { echo "$ROOT/examples/inventory"; }
 
-inventory_venv() {
-  local hash
-  hash=$(sha256sum "$(inventory_dir)/requirements.txt" | cut -c1-16)
-  echo "$PROMO_CACHE/venvs/inventory-$hash"
-}
+inventory_venv() { python_venv inventory "$(inventory_dir)/requirements.txt"; }
 
-part_inventory_build() {
-  local venv; venv=$(inventory_venv)
-  [ -e "$venv/.complete" ] && return 0
-  rm -rf "$venv"
-  python3 -m venv "$venv" 2>/dev/null || { ensure_apt python3-venv && python3 -m venv "$venv"; } || return 1
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$(inventory_dir)/requirements.txt" || return 1
-  touch "$venv/.complete" # marks a finished install; a half-built venv is rebuilt next time
-}
+part_inventory_build() { build_python_venv inventory "$(inventory_dir)/requirements.txt"; }
 
 part_inventory_start() {
   start_process inventory env INVENTORY_PUBLIC_URL="$INVENTORY_URL" \

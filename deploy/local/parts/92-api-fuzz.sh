@@ -8,18 +8,9 @@
 
 : "${FUZZ_CALENDAR_PORT:=18081}" "${FUZZ_INBOX_PORT:=18082}"
 
-api_fuzz_venv() {
-  echo "$PROMO_CACHE/venvs/api-fuzz-$(sha256sum "$ROOT/deploy/local/fuzz/requirements.txt" | cut -c1-16)"
-}
+api_fuzz_venv() { python_venv api-fuzz "$ROOT/deploy/local/fuzz/requirements.txt"; }
 
-part_api_fuzz_build() {
-  local venv; venv=$(api_fuzz_venv)
-  [ -e "$venv/.complete" ] && return 0
-  rm -rf "$venv"
-  python3 -m venv "$venv" 2>/dev/null || { ensure_apt python3-venv && python3 -m venv "$venv"; } || return 1
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$ROOT/deploy/local/fuzz/requirements.txt" || return 1
-  touch "$venv/.complete"
-}
+part_api_fuzz_build() { build_python_venv api-fuzz "$ROOT/deploy/local/fuzz/requirements.txt"; }
 
 part_api_fuzz_test() {
   local rc=0
