@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import './lib/i18n';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
 import { App } from './app/app';

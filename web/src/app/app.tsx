@@ -9,15 +9,19 @@ import { InboxRoute } from './routes/inbox';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireAdmin } from './routes/require-admin';
 import { PageLoading } from './routes/page-loading';
+import { useTranslation } from 'react-i18next';
+import { useLanguageOf } from '@/lib/i18n';
 
 // The calendar (and FullCalendar with it) is its own chunk, loaded only by admins who open it.
 const CalendarRoute = lazy(() => import('./routes/calendar').then((module) => ({ default: module.CalendarRoute })));
 
 export function App() {
   const auth = useAuth();
+  const { t } = useTranslation();
+  useLanguageOf(typeof auth.user?.profile.locale === 'string' ? auth.user.profile.locale : undefined);
 
   if (auth.isLoading || auth.activeNavigator === 'signinRedirect' || auth.activeNavigator === 'signoutRedirect') {
-    return <PageLoading label="Signing you in…" />;
+    return <PageLoading label={t('signingIn')} />;
   }
   if (!auth.isAuthenticated) {
     const signIn = () =>
@@ -26,17 +30,17 @@ export function App() {
       <main className="sign-in-page">
         <div className="sign-in-card">
           <div className="brand brand-large" aria-hidden="true">
-            <span className="brand-mark">P</span> Promo Shop
+            <span className="brand-mark">P</span> {t('brand')}
           </div>
-          <h1>Welcome</h1>
-          <p>Sign in to see your promotions and messages.</p>
+          <h1>{t('welcome')}</h1>
+          <p>{t('signInPrompt')}</p>
           {auth.error && (
             <p className="inline-error" role="alert">
-              Sign-in failed: {auth.error.message}
+              {t('signInFailed', { message: auth.error.message })}
             </p>
           )}
           <button type="button" className="button button-primary button-large" onClick={() => void signIn()}>
-            Sign in
+            {t('signIn')}
           </button>
         </div>
       </main>
@@ -54,7 +58,7 @@ export function App() {
             path={paths.calendar}
             element={
               <RequireAdmin>
-                <Suspense fallback={<PageLoading label="Loading the calendar…" />}>
+                <Suspense fallback={<PageLoading label={t('loadingCalendar')} />}>
                   <CalendarRoute />
                 </Suspense>
               </RequireAdmin>

@@ -46,6 +46,8 @@ export type Session = {
   username: string;
   roles: string[];
   isAdmin: boolean;
+  /** The user's Keycloak `locale` (the account's language), when the realm sends one. */
+  locale?: string;
 };
 
 type AccessTokenClaims = { realm_access?: { roles?: string[] }; preferred_username?: string };
@@ -62,7 +64,8 @@ export function sessionFromUser(user: User): Session {
   const username = profile.preferred_username ?? claims.preferred_username ?? profile.sub;
   const displayName =
     profile.name ?? ([profile.given_name, profile.family_name].filter(Boolean).join(' ') || username);
-  return { displayName, username, roles, isAdmin: roles.includes('admin') };
+  const locale = typeof profile.locale === 'string' ? profile.locale : undefined;
+  return { displayName, username, roles, isAdmin: roles.includes('admin'), locale };
 }
 
 /** The signed-in user, or null. Roles come from the access token's `realm_access.roles`. */
