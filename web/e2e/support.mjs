@@ -2,6 +2,7 @@
 // Chromium through playwright-core), the real Keycloak sign-in, and direct
 // calls to the services for setting up data and cleaning up.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -37,22 +38,26 @@ export function launchBrowser() {
   });
 }
 
-/** A laptop-sized page in a fresh context (its own session storage). */
-export async function newPage(browser, viewport = { width: 1366, height: 860 }) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+/** A laptop-sized page in a fresh context (its own session storage); the browser's language is `locale`. */
+export async function newPage(browser, viewport = { width: 1366, height: 860 }, { locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Europe/Berlin' });
   return context.newPage();
 }
 
-/** Signs in through the app's button and the real Keycloak login page. */
-export async function signIn(page, username, password = username) {
+/** The app's sign-in and logout buttons in each language it speaks. */
+const authLabels = { en: { signIn: 'Sign in', logout: 'Logout' }, de: { signIn: 'Anmelden', logout: 'Abmelden' } };
+
+/** Signs in through the app's button and the real Keycloak login page; `language` is the app's UI language. */
+export async function signIn(page, username, password = username, { language = 'en' } = {}) {
+  const labels = authLabels[language];
   await page.goto(`${env.web}/`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: labels.signIn }).click();
   await page.waitForURL((url) => url.href.startsWith(`${env.keycloak}/realms/${env.realm}/`));
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.href.startsWith(env.web) && !url.search.includes('code='));
-  await page.getByRole('button', { name: 'Logout' }).waitFor();
+  await page.getByRole('button', { name: labels.logout }).waitFor();
 }
 
 const tokenUrl = () => `${env.keycloak}/realms/${env.realm}/protocol/openid-connect/token`;
@@ -99,4 +104,35 @@ export async function screenshot(page, name) {
   const path = `${resultsDir}${name}.png`;
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The WCAG 2.0 and 2.1 A and AA rules (axe-core tags); best practices are not asked. */
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core in the page on `context` (an axe context: a selector, or
+ * `{ include: [...], exclude: [...] }`; the whole document by default) and
+ * fails with one line per violation and offending node: rule id, impact,
+ * target and axe's summary of what to fix. The script is injected from the
+ * npm package, so nothing is fetched from a CDN.
+ */
+export async function expectNoAxeViolations(page, context = { include: ['body'] }, label = page.url()) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: require.resolve('axe-core') });
+  }
+  const results = await page.evaluate(
+    ([ctx, tags]) => window.axe.run(ctx, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    [context, axeTags],
+  );
+  const lines = results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact}) ${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? violation.help}`,
+    ),
+  );
+  if (lines.length > 0) {
+    for (const line of lines) console.log(`axe: ${line}`);
+    throw new Error(`axe found ${results.violations.length} violation(s) in ${label}:\n  ${lines.join('\n  ')}`);
+  }
 }

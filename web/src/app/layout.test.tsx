@@ -41,6 +41,45 @@ describe('AppHeader', () => {
     expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Event Calendar' })).toBeNull();
   });
 
+  it('folds the navigation into a Menu disclosure that Escape closes', async () => {
+    const user = userEvent.setup();
+    renderHeader(admin);
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    const navigation = screen.getByRole('navigation', { name: 'Main' });
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(menu).toHaveAttribute('aria-controls', navigation.id);
+
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    // The links follow the button in the tab order.
+    await user.tab();
+    expect(within(navigation).getByRole('link', { name: 'Home' })).toHaveFocus();
+    await user.tab();
+    expect(within(navigation).getByRole('link', { name: 'Event Calendar' })).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(menu).toHaveFocus();
+  });
+
+  it('closes the menu on a click outside it and when a link is followed', async () => {
+    const user = userEvent.setup();
+    renderHeader(admin);
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    await user.click(menu);
+    await user.click(screen.getByText('Ada Admin'));
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+
+    await user.click(menu);
+    await user.click(screen.getByRole('link', { name: 'Event Calendar' }));
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('keeps the user name for screen readers when it shrinks to the avatar', () => {
+    renderHeader(customer);
+    expect(screen.getByRole('banner')).toHaveTextContent(/Signed in as Alice Archer/);
+  });
+
   it('logs out', async () => {
     const onLogout = vi.fn();
     renderHeader(customer, onLogout);

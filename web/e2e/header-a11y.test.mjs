@@ -1,0 +1,132 @@
+// The header on every signed-in page, for a customer and for the admin: no axe
+// violations (WCAG 2.0/2.1 A and AA) at desktop and phone widths, with the
+// menu closed and open; from 360 px up Inbox and Logout stay on screen with
+// Inbox directly left of Logout; the Menu disclosure works from the keyboard.
+// Only the header is checked here: the pages below have their own tests.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signIn } from './support.mjs';
+
+const HEADER = { include: ['header'] };
+
+/** The Inbox and Logout buttons' boxes, and the page's width. */
+async function headerActions(page, logoutLabel) {
+  const banner = page.getByRole('banner');
+  const inbox = await banner.getByRole('button', { name: /^(Inbox|Posteingang)/ }).boundingBox();
+  const logout = await banner.getByRole('button', { name: logoutLabel }).boundingBox();
+  const width = page.viewportSize().width;
+  return { inbox, logout, width };
+}
+
+async function expectInboxLeftOfLogout(page, logoutLabel = 'Logout') {
+  const { inbox, logout, width } = await headerActions(page, logoutLabel);
+  assert.ok(inbox && logout, `Inbox and Logout are rendered at ${width} px`);
+  for (const [name, box] of [['Inbox', inbox], ['Logout', logout]]) {
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `${name} is inside the ${width} px viewport (x ${box.x}, width ${box.width})`);
+  }
+  assert.ok(inbox.x + inbox.width <= logout.x, `Inbox (right edge ${inbox.x + inbox.width}) is left of Logout (left edge ${logout.x}) at ${width} px`);
+  assert.ok(Math.abs(inbox.y + inbox.height / 2 - (logout.y + logout.height / 2)) < 2, `Inbox and Logout share a line at ${width} px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow}px)`);
+}
+
+for (const { user, isAdmin } of [
+  { user: 'alice', isAdmin: false },
+  { user: 'admin', isAdmin: true },
+]) {
+  describe(`header for ${user}`, () => {
+    let browser;
+    let page;
+
+    before(async () => {
+      browser = await launchBrowser();
+      page = await newPage(browser, { width: 1280, height: 800 });
+      await signIn(page, user);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    it('passes axe at 1280 px with the navigation inline', async () => {
+      const navigation = page.getByRole('navigation', { name: 'Main' });
+      await navigation.getByRole('link', { name: 'Home' }).waitFor();
+      assert.equal(await navigation.getByRole('link', { name: 'Event Calendar' }).count(), isAdmin ? 1 : 0);
+      assert.equal(await page.getByRole('button', { name: 'Menu' }).isVisible(), false, 'no Menu button on a wide screen');
+      await expectNoAxeViolations(page, HEADER, `${user}'s header at 1280 px`);
+      await expectInboxLeftOfLogout(page);
+      await screenshot(page, `header-${user}-1280`);
+    });
+
+    for (const width of [390, 360]) {
+      it(`keeps Inbox and Logout visible, in order, at ${width} px`, async () => {
+        await page.setViewportSize({ width, height: 760 });
+        await page.getByRole('button', { name: 'Menu' }).waitFor();
+        await expectInboxLeftOfLogout(page);
+        await screenshot(page, `header-${user}-${width}`);
+      });
+    }
+
+    it('passes axe at 360 px, and the menu opens, is keyboard-reachable and closes with Escape', async () => {
+      await page.setViewportSize({ width: 360, height: 760 });
+      const menu = page.getByRole('button', { name: 'Menu' });
+      const navigation = page.getByRole('navigation', { name: 'Main' });
+      assert.equal(await navigation.isVisible(), false, 'the navigation is folded away');
+      await expectNoAxeViolations(page, HEADER, `${user}'s header at 360 px`);
+
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+      const home = navigation.getByRole('link', { name: 'Home' });
+      await home.waitFor();
+      await page.keyboard.press('Tab');
+      assert.ok(await home.evaluate((link) => link === document.activeElement), 'Tab moves from the Menu button to the first link');
+      if (isAdmin) {
+        await page.keyboard.press('Tab');
+        assert.ok(
+          await navigation.getByRole('link', { name: 'Event Calendar' }).evaluate((link) => link === document.activeElement),
+          'then to Event Calendar',
+        );
+      }
+      await expectNoAxeViolations(page, HEADER, `${user}'s header at 360 px, menu open`);
+      await screenshot(page, `header-${user}-360-menu`);
+
+      await page.keyboard.press('Escape');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      assert.ok(await menu.evaluate((button) => button === document.activeElement), 'focus returns to the Menu button');
+      await navigation.waitFor({ state: 'hidden' });
+    });
+
+    if (isAdmin) {
+      it('goes to the Event Calendar through the menu at 360 px', async () => {
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Event Calendar' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Event Calendar' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded'), 'false', 'the menu closes on navigation');
+        await expectInboxLeftOfLogout(page);
+        await screenshot(page, 'calendar-360');
+      });
+    }
+  });
+}
+
+describe('header in German', () => {
+  let browser;
+  let page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser, { width: 360, height: 760 }, { locale: 'de-DE' });
+    await signIn(page, 'alice', 'alice', { language: 'de' });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('fits the longer labels at 360 px and passes axe', async () => {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    await page.getByRole('button', { name: 'Menü' }).waitFor();
+    await expectInboxLeftOfLogout(page, 'Abmelden');
+    await expectNoAxeViolations(page, HEADER, 'the German header at 360 px');
+    await screenshot(page, 'header-alice-360-de');
+  });
+});
