@@ -1,13 +1,15 @@
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { paths } from '@/config/paths';
 
 export function NotFoundRoute() {
+  const { t } = useTranslation();
   return (
     <div className="page">
       <div className="panel empty-state">
-        <h1>Page not found</h1>
+        <h1>{t('notFound')}</h1>
         <Link to={paths.home} className="button button-secondary">
-          Back to home
+          {t('backHome')}
         </Link>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A modal confirmation (role alertdialog): focus moves into it, Tab stays in
@@ -21,6 +22,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   const titleId = useId();
   const bodyId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -66,7 +68,7 @@ export function ConfirmDialog({
         </div>
         <div className="dialog-actions">
           <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t('cancel')}
           </button>
           <button
             ref={confirmRef}

@@ -12,22 +12,7 @@ export type PromotionState = 'draft' | 'scheduled' | 'live' | 'ended' | 'unpubli
 
 export const PROMOTION_STATES: readonly PromotionState[] = ['draft', 'scheduled', 'live', 'ended', 'unpublished'];
 
-export const promotionStateLabels: Record<PromotionState, string> = {
-  draft: 'Draft',
-  scheduled: 'Scheduled',
-  live: 'Live',
-  ended: 'Ended',
-  unpublished: 'Unpublished',
-};
-
-export const promotionStateDescriptions: Record<PromotionState, string> = {
-  draft: 'Not published; sends nothing',
-  scheduled: 'Published, starts later',
-  live: 'Published and running',
-  ended: 'Published, end has passed',
-  unpublished: 'Taken back; sends nothing',
-};
-
+/** Each state's name and explanation are `calendar:state.<state>.label` / `.description` in the locales. */
 export type PromotionInterval = { start: Date; end: Date };
 
 /** The service's resolved instants when it sent them; otherwise resolved here in the promotion's zone. */

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
+import { i18n } from '@/lib/i18n';
 import type { Promotion } from '../api/promotions-api';
 import { CalendarLegend } from './calendar-legend';
 import { toCalendarEvent } from './event-calendar';
@@ -19,6 +20,25 @@ describe('calendar state styling', () => {
     for (const [index, state] of ['draft', 'scheduled', 'live', 'ended', 'unpublished'].entries()) {
       expect(items[index].querySelector('.legend-swatch')).toHaveClass(`promo-state-${state}`);
     }
+  });
+
+  describe('in German', () => {
+    afterEach(() => i18n.changeLanguage('en'));
+
+    it('names the states and explains them in German', async () => {
+      await i18n.changeLanguage('de');
+      render(<CalendarLegend />);
+      const legend = screen.getByRole('list', { name: 'Legende' });
+      const items = within(legend).getAllByRole('listitem');
+      expect(items.map((item) => item.querySelector('.legend-label')?.textContent)).toEqual([
+        'Entwurf',
+        'Geplant',
+        'Läuft',
+        'Beendet',
+        'Zurückgezogen',
+      ]);
+      expect(items[0]).toHaveTextContent('Nicht veröffentlicht; sendet nichts');
+    });
   });
 
   it('a promotion is drawn across its interval with its state class and zone', () => {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { usePromotions, type VisibleRange } from '../hooks/use-promotions';
 import { CalendarLegend } from './calendar-legend';
 import { EventCalendar } from './event-calendar';
@@ -11,6 +12,7 @@ type EditorTarget = { session: number; promotionId?: string; range?: SelectedRan
 
 /** The admin's Event Calendar: month/week views, legend, and the promotion editor. */
 export function CalendarPage() {
+  const { t } = useTranslation('calendar');
   const [range, setRange] = useState<VisibleRange | null>(null);
   const promotions = usePromotions(range);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
@@ -22,11 +24,11 @@ export function CalendarPage() {
     <div className={`page calendar-page${editor ? ' has-drawer' : ''}`}>
       <div className="page-header">
         <div>
-          <h1>Event Calendar</h1>
-          <p className="page-subtitle">Plan promotions. A draft sends nothing until it is published.</p>
+          <h1>{t('page.title')}</h1>
+          <p className="page-subtitle">{t('page.subtitle')}</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => open({})}>
-          New promotion
+          {t('page.newPromotion')}
         </button>
       </div>
       <div className="calendar-toolbar">
@@ -34,12 +36,12 @@ export function CalendarPage() {
         <p className="calendar-status" role="status">
           {promotions.isFetching && !promotions.data ? (
             <>
-              <span className="spinner" aria-hidden="true" /> Loading promotions…
+              <span className="spinner" aria-hidden="true" /> {t('page.loading')}
             </>
           ) : promotions.isSuccess && count === 0 ? (
-            'No promotions in this period. Select days on the calendar to plan one.'
+            t('page.empty')
           ) : promotions.isSuccess ? (
-            `${count} ${count === 1 ? 'promotion' : 'promotions'} in view`
+            t('page.inView', { count })
           ) : null}
         </p>
       </div>
@@ -47,7 +49,7 @@ export function CalendarPage() {
         <div className="alert alert-error" role="alert">
           <p>{promotions.error.message}</p>
           <button type="button" className="button button-secondary button-small" onClick={() => promotions.refetch()}>
-            Try again
+            {t('page.tryAgain')}
           </button>
         </div>
       )}

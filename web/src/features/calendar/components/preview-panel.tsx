@@ -1,31 +1,33 @@
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import { usePreview } from '../hooks/use-promotions';
 
 /** Occurrences and a sample message, as the engine computes them for the saved version. */
 export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: string; version: number; timeZone: string }) {
+  const { t } = useTranslation('calendar');
   const preview = usePreview(promotionId, version, true);
   return (
     <section className="preview-panel" aria-labelledby="preview-title">
       <div className="preview-header">
         <h3 id="preview-title" className="section-title">
-          Preview
+          {t('preview.title')}
         </h3>
         <button type="button" className="button-link" onClick={() => preview.refetch()} disabled={preview.isFetching}>
-          Refresh
+          {t('preview.refresh')}
         </button>
       </div>
-      {preview.isPending && <p className="muted" role="status">Computing the schedule…</p>}
+      {preview.isPending && <p className="muted" role="status">{t('preview.computing')}</p>}
       {preview.isError && <p className="inline-error" role="alert">{preview.error.message}</p>}
       {preview.isSuccess && (
         <>
           <h4 className="subsection-title">
-            {preview.data.occurrences.length} daily {preview.data.occurrences.length === 1 ? 'message' : 'messages'}
+            {t('preview.dailyMessages', { count: preview.data.occurrences.length })}
           </h4>
           {preview.data.occurrences.length > 0 && (
-            <ol className="occurrence-list" aria-label="Send times">
+            <ol className="occurrence-list" aria-label={t('preview.sendTimes')}>
               {preview.data.occurrences.map((occurrence) => (
                 <li key={occurrence.index}>
-                  <span className="occurrence-day">Day {occurrence.index + 1}</span>
+                  <span className="occurrence-day">{t('preview.day', { number: occurrence.index + 1 })}</span>
                   <time dateTime={occurrence.fireAt}>
                     {formatDateTime(occurrence.fireAt, { timeZone, weekday: 'short', dateStyle: undefined, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeStyle: undefined })}
                   </time>
@@ -35,7 +37,7 @@ export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: 
             </ol>
           )}
           {preview.data.sampleMessage && (
-            <div className="sample-message" aria-label="Sample message">
+            <div className="sample-message" aria-label={t('preview.sampleMessage')}>
               <p className="sample-subject">{preview.data.sampleMessage.subject}</p>
               <p className="sample-body">{preview.data.sampleMessage.body}</p>
             </div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '@/lib/format';
 import type { PackageProduct } from '../api/promotions-api';
 import type { ProductHit } from '../api/products-api';
@@ -21,6 +22,7 @@ export function ProductPicker({
   describedBy?: string;
   invalid?: boolean;
 }) {
+  const { t } = useTranslation('calendar');
   const [query, setQuery] = useState('');
   const search = useProductSearch(query);
   const inputId = useId();
@@ -37,13 +39,13 @@ export function ProductPicker({
   return (
     <div className="product-picker">
       <label htmlFor={inputId} className="visually-hidden">
-        Search products
+        {t('products.search')}
       </label>
       <input
         id={inputId}
         type="search"
         className="input"
-        placeholder="Search products by name or SKU"
+        placeholder={t('products.searchPlaceholder')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         aria-controls={resultsId}
@@ -52,18 +54,18 @@ export function ProductPicker({
         autoComplete="off"
       />
       <div id={resultsId} className="product-results" aria-live="polite">
-        {search.isFetching && query.trim() && <p className="muted small">Searching…</p>}
+        {search.isFetching && query.trim() && <p className="muted small">{t('products.searching')}</p>}
         {search.isError && <p className="inline-error">{search.error.message}</p>}
-        {query.trim() && search.isSuccess && hits.length === 0 && <p className="muted small">No products match “{query}”.</p>}
+        {query.trim() && search.isSuccess && hits.length === 0 && <p className="muted small">{t('products.noMatch', { query })}</p>}
         {hits.length > 0 && (
-          <ul className="product-hits" aria-label="Search results">
+          <ul className="product-hits" aria-label={t('products.results')}>
             {hits.map((hit) => (
               <li key={hit.sku}>
                 <button type="button" className="product-hit" disabled={chosen.has(hit.sku)} onClick={() => add(hit)}>
                   {hit.imageUrl ? <img src={hit.imageUrl} alt="" width={32} height={32} /> : <span className="thumb-placeholder" />}
                   <span className="product-hit-name">{hit.name}</span>
                   <span className="product-hit-price">{formatMoney(hit.priceCents, hit.currency)}</span>
-                  <span className="product-hit-action">{chosen.has(hit.sku) ? 'Added' : 'Add'}</span>
+                  <span className="product-hit-action">{chosen.has(hit.sku) ? t('products.added') : t('products.add')}</span>
                 </button>
               </li>
             ))}
@@ -71,9 +73,9 @@ export function ProductPicker({
         )}
       </div>
       {products.length === 0 ? (
-        <p className="muted small">No products in the package yet.</p>
+        <p className="muted small">{t('products.none')}</p>
       ) : (
-        <ul className="chosen-products" aria-label="Products in the package">
+        <ul className="chosen-products" aria-label={t('products.chosen')}>
           {products.map((product) => (
             <li key={product.sku} className="chosen-product">
               <span className="chosen-product-name">
@@ -83,8 +85,8 @@ export function ProductPicker({
                 <del>{formatMoney(product.priceCents, product.currency)}</del>{' '}
                 <strong>{formatMoney(promoPriceCents(product.priceCents, discountPercent), product.currency)}</strong>
               </span>
-              <button type="button" className="button-link danger" onClick={() => remove(product.sku)} aria-label={`Remove ${product.name}`}>
-                Remove
+              <button type="button" className="button-link danger" onClick={() => remove(product.sku)} aria-label={t('products.removeNamed', { name: product.name })}>
+                {t('products.remove')}
               </button>
             </li>
           ))}

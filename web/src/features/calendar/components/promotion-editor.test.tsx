@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, json, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
+import { i18n } from '@/lib/i18n';
 import type { Promotion } from '../api/promotions-api';
 import { PromotionEditor } from './promotion-editor';
 
@@ -158,5 +159,33 @@ describe('PromotionEditor', () => {
     expect((api.callsTo('POST', '/api/promotions')[0].body as Promotion).package.products).toEqual([
       { sku: 'T-1', name: 'Green tea 100 g', priceCents: 500, promoPriceCents: 400, currency: 'EUR', imageUrl: null, url: null },
     ]);
+  });
+
+  describe('in German', () => {
+    afterEach(() => i18n.changeLanguage('en'));
+
+    it('labels the form, formats prices and starts the message in German', async () => {
+      await i18n.changeLanguage('de');
+      const api = createFakeApi().on('GET', '/api/products', () =>
+        json([{ sku: 'T-1', name: 'Grüner Tee 100 g', priceCents: 129900, currency: 'EUR', imageUrl: null, url: null }]),
+      );
+      renderWithApp(<PromotionEditor onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+      expect(screen.getByRole('dialog', { name: 'Neue Aktion' })).toBeInTheDocument();
+      expect(screen.getByLabelText('Titel')).toBeInTheDocument();
+      expect(screen.getByLabelText('Beginn')).toHaveAccessibleDescription('');
+      expect(screen.getByLabelText('Ende')).toHaveAccessibleDescription('Ausschließlich: ab diesem Zeitpunkt wird nichts mehr gesendet.');
+      expect(screen.getByLabelText('Nachricht')).toHaveValue(
+        'Hallo {{firstName}}, {{promotionTitle}} läuft: {{discountPercent}} % Rabatt bis {{endsAt}}. Tag {{dayNumber}}, noch {{daysLeft}} Tage.',
+      );
+      expect(screen.getByRole('button', { name: 'Entwurf speichern' })).toBeInTheDocument();
+
+      await userEvent.type(screen.getByRole('searchbox', { name: 'Produkte suchen' }), 'tee');
+      await userEvent.click(await screen.findByRole('button', { name: /Grüner Tee 100 g/ }));
+      const chosen = screen.getByRole('list', { name: 'Produkte im Paket' });
+      // 1.299,00 € less 20 % (the query's whitespace normalizing turns Intl's no-break space into a space)
+      expect(within(chosen).getByText('1.039,20 €')).toBeInTheDocument();
+      expect(within(chosen).getByRole('button', { name: 'Grüner Tee 100 g entfernen' })).toBeInTheDocument();
+    });
   });
 });

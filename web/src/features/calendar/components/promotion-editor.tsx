@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldErrors } from '@/lib/api-error';
+import { formatDateTime } from '@/lib/format';
 import { Field } from '@/components/ui/field';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { Promotion } from '../api/promotions-api';
-import { promotionState, promotionStateLabels } from '../api/promotion-state';
+import { promotionInterval, promotionState } from '../api/promotion-state';
 import { usePromotion } from '../hooks/use-promotions';
 import {
   useDeletePromotion,
@@ -17,6 +19,7 @@ import { PreviewPanel } from './preview-panel';
 import { ProductPicker } from './product-picker';
 import {
   MESSAGE_PLACEHOLDERS,
+  placeholderToken,
   formValuesFrom,
   newFormValues,
   parseDiscount,
@@ -53,6 +56,13 @@ function unplacedErrors(errors: FieldErrors): [string, string][] {
 
 type Feedback = { notice?: string; warnings: string[] };
 
+/** Title, start and end (in the promotion's own zone, formatted in the UI's language) for the publish question. */
+function publishSummary(promotion: Promotion) {
+  const { start, end } = promotionInterval(promotion);
+  const { timeZone } = promotion;
+  return { title: promotion.title, start: formatDateTime(start, { timeZone }), end: formatDateTime(end, { timeZone }), timeZone };
+}
+
 /**
  * The drawer that creates or edits one promotion. It loads the promotion when
  * given an id; the form below remounts on every new saved version.
@@ -68,6 +78,7 @@ export function PromotionEditor({
   onClose: () => void;
   onCreated: (id: string) => void;
 }) {
+  const { t } = useTranslation('calendar');
   const query = usePromotion(promotionId);
   const [feedback, setFeedback] = useState<Feedback>({ warnings: [] });
   const titleId = useId();
@@ -99,16 +110,16 @@ export function PromotionEditor({
     >
       <header className="editor-header">
         <div>
-          <h2 id={titleId}>{promotionId ? 'Edit promotion' : 'New promotion'}</h2>
-          {state && <span className={`state-chip promo-state-${state}`}>{promotionStateLabels[state]}</span>}
+          <h2 id={titleId}>{promotionId ? t('editor.editTitle') : t('editor.newTitle')}</h2>
+          {state && <span className={`state-chip promo-state-${state}`}>{t(`state.${state}.label`)}</span>}
         </div>
-        <button type="button" className="icon-button" aria-label="Close editor" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('editor.close')} onClick={onClose}>
           ×
         </button>
       </header>
       {promotionId && query.isPending && (
         <p className="editor-state" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading promotion…
+          <span className="spinner" aria-hidden="true" /> {t('editor.loading')}
         </p>
       )}
       {promotionId && query.isError && (
@@ -146,6 +157,7 @@ function PromotionForm({
   onCreated: (id: string) => void;
   onDeleted: () => void;
 }) {
+  const { t } = useTranslation('calendar');
   const [values, setValues] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiError | Error | null>(null);
@@ -191,7 +203,7 @@ function PromotionForm({
     event.preventDefault();
     void run(async () => {
       const result = await save.mutateAsync({ target, input: toPromotionInput(values) });
-      succeed(promotion ? 'Changes saved.' : 'Draft saved.', result.warnings);
+      succeed(promotion ? t('editor.changesSaved') : t('editor.draftSaved'), result.warnings);
       if (!promotion) onCreated(result.promotion.id);
     });
   };
@@ -225,7 +237,7 @@ function PromotionForm({
       <div className="editor-body">
         {problem && (
           <div className="alert alert-error" role="alert">
-            <p className="alert-title">{stale ? 'This promotion was changed elsewhere.' : 'Could not complete the action.'}</p>
+            <p className="alert-title">{stale ? t('editor.stale') : t('editor.failed')}</p>
             <p>{problem.message}</p>
             {leftover.length > 0 && (
               <ul>
@@ -238,7 +250,7 @@ function PromotionForm({
             )}
             {stale && (
               <button type="button" className="button button-secondary button-small" onClick={reloadLatest}>
-                Reload latest version
+                {t('editor.reloadLatest')}
               </button>
             )}
           </div>
@@ -250,7 +262,7 @@ function PromotionForm({
         )}
         {feedback.warnings.length > 0 && (
           <div className="alert alert-warning" role="status">
-            <p className="alert-title">Heads-up</p>
+            <p className="alert-title">{t('editor.headsUp')}</p>
             <ul>
               {feedback.warnings.map((warning) => (
                 <li key={warning}>{warning}</li>
@@ -260,8 +272,8 @@ function PromotionForm({
         )}
 
         <fieldset className="form-section">
-          <legend>Promotion</legend>
-          <Field label="Title" error={errorFor(fieldErrors, 'title')}>
+          <legend>{t('editor.sectionPromotion')}</legend>
+          <Field label={t('editor.title')} error={errorFor(fieldErrors, 'title')}>
             {(control) => (
               <input {...control} className="input" value={values.title} maxLength={120} onChange={(e) => set('title', e.target.value)} />
             )}
@@ -269,14 +281,14 @@ function PromotionForm({
         </fieldset>
 
         <fieldset className="form-section">
-          <legend>Package</legend>
+          <legend>{t('editor.sectionPackage')}</legend>
           <div className="form-row">
-            <Field label="Package name" error={errorFor(fieldErrors, 'packageName')} className="grow">
+            <Field label={t('editor.packageName')} error={errorFor(fieldErrors, 'packageName')} className="grow">
               {(control) => (
                 <input {...control} className="input" value={values.packageName} onChange={(e) => set('packageName', e.target.value)} />
               )}
             </Field>
-            <Field label="Discount (%)" error={errorFor(fieldErrors, 'discountPercent')} className="narrow">
+            <Field label={t('editor.discount')} error={errorFor(fieldErrors, 'discountPercent')} className="narrow">
               {(control) => (
                 <input
                   {...control}
@@ -291,7 +303,7 @@ function PromotionForm({
               )}
             </Field>
           </div>
-          <Field label="Products" error={errorFor(fieldErrors, 'products')}>
+          <Field label={t('editor.products')} error={errorFor(fieldErrors, 'products')}>
             {(control) => (
               <ProductPicker
                 products={values.products}
@@ -303,18 +315,18 @@ function PromotionForm({
             )}
           </Field>
           <Field
-            label="Message"
+            label={t('editor.message')}
             error={errorFor(fieldErrors, 'message')}
             hint={
               <div className="placeholder-help">
-                <p>Plain text, sent once a day. Placeholders (click to insert):</p>
+                <p>{t('editor.messageHint')}</p>
                 <ul>
-                  {MESSAGE_PLACEHOLDERS.map(({ token, description }) => (
-                    <li key={token}>
-                      <button type="button" className="token" onClick={() => insertPlaceholder(token)}>
-                        {token}
+                  {MESSAGE_PLACEHOLDERS.map((name) => (
+                    <li key={name}>
+                      <button type="button" className="token" onClick={() => insertPlaceholder(placeholderToken(name))}>
+                        {placeholderToken(name)}
                       </button>{' '}
-                      <span className="muted">{description}</span>
+                      <span className="muted">{t(`placeholder.${name}`)}</span>
                     </li>
                   ))}
                 </ul>
@@ -336,8 +348,8 @@ function PromotionForm({
         </fieldset>
 
         <fieldset className="form-section">
-          <legend>When</legend>
-          <Field label="Time zone" error={errorFor(fieldErrors, 'timeZone')} hint="Start, end and send time are local times in this zone.">
+          <legend>{t('editor.sectionWhen')}</legend>
+          <Field label={t('editor.timeZone')} error={errorFor(fieldErrors, 'timeZone')} hint={t('editor.timeZoneHint')}>
             {(control) => (
               <select {...control} className="input" value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
                 {timeZoneOptions().map((zone) => (
@@ -349,21 +361,21 @@ function PromotionForm({
             )}
           </Field>
           <div className="form-row">
-            <Field label="Starts" error={errorFor(fieldErrors, 'startsAt')} className="grow">
+            <Field label={t('editor.startsAt')} error={errorFor(fieldErrors, 'startsAt')} className="grow">
               {(control) => (
                 <input {...control} className="input" type="datetime-local" value={values.startsAt} onChange={(e) => set('startsAt', e.target.value)} />
               )}
             </Field>
-            <Field label="Ends" error={errorFor(fieldErrors, 'endsAt')} className="grow" hint="Exclusive: nothing is sent at or after it.">
+            <Field label={t('editor.endsAt')} error={errorFor(fieldErrors, 'endsAt')} className="grow" hint={t('editor.endsAtHint')}>
               {(control) => (
                 <input {...control} className="input" type="datetime-local" value={values.endsAt} onChange={(e) => set('endsAt', e.target.value)} />
               )}
             </Field>
           </div>
           <Field
-            label="Daily send time"
+            label={t('editor.dailySendTime')}
             error={errorFor(fieldErrors, 'dailySendTime')}
-            hint="From the second day on. The first message goes out when the promotion starts. Empty: the start's time of day."
+            hint={t('editor.dailySendTimeHint')}
             className="narrow-field"
           >
             {(control) => (
@@ -373,22 +385,22 @@ function PromotionForm({
         </fieldset>
 
         {promotion && <PreviewPanel promotionId={promotion.id} version={promotion.version} timeZone={promotion.timeZone} />}
-        {!promotion && <p className="muted small">Save the draft to see a preview of the daily messages.</p>}
+        {!promotion && <p className="muted small">{t('editor.previewAfterSave')}</p>}
       </div>
 
       <footer className="editor-actions">
         <button type="submit" className={`button ${published ? 'button-secondary' : 'button-primary'}`} disabled={busy || (!!promotion && !dirty)}>
-          {save.isPending ? 'Saving…' : promotion ? 'Save changes' : 'Save draft'}
+          {save.isPending ? t('editor.saving') : promotion ? t('editor.saveChanges') : t('editor.saveDraft')}
         </button>
         {promotion && !published && (
           <button
             type="button"
             className="button button-success"
             disabled={busy || dirty}
-            title={dirty ? 'Save your changes before publishing' : undefined}
+            title={dirty ? t('editor.saveBeforePublishing') : undefined}
             onClick={() => setConfirming('publish')}
           >
-            Publish…
+            {t('editor.publishEllipsis')}
           </button>
         )}
         {promotion && published && (
@@ -399,11 +411,11 @@ function PromotionForm({
             onClick={() =>
               run(async () => {
                 const result = await unpublish.mutateAsync(target!);
-                succeed('Unpublished. No more messages will be sent.', result.warnings);
+                succeed(t('editor.unpublishedNotice'), result.warnings);
               })
             }
           >
-            {unpublish.isPending ? 'Unpublishing…' : 'Unpublish'}
+            {unpublish.isPending ? t('editor.unpublishing') : t('editor.unpublish')}
           </button>
         )}
         <span className="spacer" />
@@ -415,43 +427,40 @@ function PromotionForm({
             aria-describedby={published ? 'delete-hint' : undefined}
             onClick={() => setConfirming('delete')}
           >
-            Delete…
+            {t('editor.deleteEllipsis')}
           </button>
         )}
         {published && (
           <span id="delete-hint" className="muted small">
-            Unpublish before deleting.
+            {t('editor.unpublishBeforeDeleting')}
           </span>
         )}
       </footer>
 
       {confirming === 'publish' && promotion && (
         <ConfirmDialog
-          title="Publish this promotion?"
-          confirmLabel="Publish"
+          title={t('editor.publishQuestion')}
+          confirmLabel={t('editor.publish')}
           busy={publish.isPending}
           onCancel={() => setConfirming(null)}
           onConfirm={() =>
             run(async () => {
               try {
                 const result = await publish.mutateAsync(target!);
-                succeed('Published. Customers get the first message when it starts.', result.warnings);
+                succeed(t('editor.publishedNotice'), result.warnings);
               } finally {
                 setConfirming(null);
               }
             })
           }
         >
-          <p>
-            Every customer will get “{promotion.title}” in their inbox once a day from {promotion.startsAt.replace('T', ' ')} until{' '}
-            {promotion.endsAt.replace('T', ' ')} ({promotion.timeZone}).
-          </p>
+          <p>{t('editor.publishExplanation', publishSummary(promotion))}</p>
         </ConfirmDialog>
       )}
       {confirming === 'delete' && promotion && (
         <ConfirmDialog
-          title="Delete this promotion?"
-          confirmLabel="Delete"
+          title={t('editor.deleteQuestion')}
+          confirmLabel={t('editor.delete')}
           tone="danger"
           busy={remove.isPending}
           onCancel={() => setConfirming(null)}
@@ -466,7 +475,7 @@ function PromotionForm({
             })
           }
         >
-          <p>“{promotion.title}” will be removed from the calendar. This cannot be undone.</p>
+          <p>{t('editor.deleteExplanation', { title: promotion.title })}</p>
         </ConfirmDialog>
       )}
     </form>

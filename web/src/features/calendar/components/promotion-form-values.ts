@@ -1,6 +1,7 @@
 /** The editor's form model and its conversions to and from the Promotion JSON. */
 import { format } from 'date-fns';
 import { formatInTimeZone } from 'date-fns-tz';
+import { i18n } from '@/lib/i18n';
 import type { PackageProduct, Promotion, PromotionInput } from '../api/promotions-api';
 
 export type PromotionFormValues = {
@@ -18,17 +19,19 @@ export type PromotionFormValues = {
 
 export type SelectedRange = { start: Date; end: Date; allDay: boolean };
 
-export const MESSAGE_PLACEHOLDERS: readonly { token: string; description: string }[] = [
-  { token: '{{firstName}}', description: "the customer's first name (username if none)" },
-  { token: '{{promotionTitle}}', description: 'the title above' },
-  { token: '{{discountPercent}}', description: 'the discount, e.g. 20' },
-  { token: '{{endsAt}}', description: 'when the promotion ends, local time' },
-  { token: '{{dayNumber}}', description: 'day of the promotion, 1 on the first day' },
-  { token: '{{daysLeft}}', description: 'days left including today' },
-];
+/** The message's placeholders; each one's explanation is `calendar:placeholder.<name>` in the locales. */
+export const MESSAGE_PLACEHOLDERS = ['firstName', 'promotionTitle', 'discountPercent', 'endsAt', 'dayNumber', 'daysLeft'] as const;
 
-const DEFAULT_MESSAGE =
-  'Hi {{firstName}}, {{promotionTitle}} is on: {{discountPercent}}% off until {{endsAt}}. Day {{dayNumber}}, {{daysLeft}} days left.';
+export const placeholderToken = (name: (typeof MESSAGE_PLACEHOLDERS)[number]) => `{{${name}}}`;
+
+/**
+ * The new promotion's message in the UI's language (`calendar:defaultMessage`).
+ * i18next would fill the message's own {{placeholders}}, so each is given itself.
+ */
+function defaultMessage(): string {
+  const tokens = Object.fromEntries(MESSAGE_PLACEHOLDERS.map((name) => [name, placeholderToken(name)]));
+  return i18n.t('calendar:defaultMessage', tokens);
+}
 
 const LOCAL_DATE_TIME = "yyyy-MM-dd'T'HH:mm";
 
@@ -67,7 +70,7 @@ export function newFormValues(range?: SelectedRange, timeZone = browserTimeZone(
     title: '',
     packageName: '',
     discountPercent: '20',
-    message: DEFAULT_MESSAGE,
+    message: defaultMessage(),
     products: [],
     timeZone,
     startsAt,
