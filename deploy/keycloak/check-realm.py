@@ -48,6 +48,9 @@ def status(url, access_token):
         return refused.code
 
 
+SERVICE_ROLES = {"admin", "customer", "inbox-writer", "calendar-reader", "promotion-sync", "inbox-privacy"}
+
+
 def person(username, roles, user_id):
     answer = token({"grant_type": "password", "client_id": "dev-test-login", "client_secret": "dev-test-secret",
                     "username": username, "password": username})
@@ -58,7 +61,7 @@ def person(username, roles, user_id):
     check(c["iss"] == REALM, f"{username}: issuer {REALM}")
     check(c["sub"] == user_id, f"{username}: fixed id {user_id}")
     check(AUDIENCES <= set(c.get("aud", [])), f"{username}: audiences {sorted(AUDIENCES)}")
-    granted = set(c.get("realm_access", {}).get("roles", [])) & {"admin", "customer", "inbox-writer", "calendar-reader"}
+    granted = set(c.get("realm_access", {}).get("roles", [])) & SERVICE_ROLES
     check(granted == roles, f"{username}: realm roles {sorted(roles)} (got {sorted(granted)})")
     # exp - iat is exact; `expires_in` is counted from the moment of the answer (299 on a slow second)
     check(c["exp"] - c["iat"] == 300, f"{username}: access token lives 5 minutes (exp - iat = {c['exp'] - c['iat']})")
@@ -70,7 +73,7 @@ def service(client, secret, roles, audiences):
     if "access_token" not in answer:
         return None
     c = claims(answer["access_token"])
-    granted = set(c.get("realm_access", {}).get("roles", [])) & {"admin", "customer", "inbox-writer", "calendar-reader"}
+    granted = set(c.get("realm_access", {}).get("roles", [])) & SERVICE_ROLES
     check(granted == roles, f"{client}: realm roles exactly {sorted(roles)} (got {sorted(granted)})")
     aud = c.get("aud", [])
     aud = set([aud] if isinstance(aud, str) else aud)
@@ -90,6 +93,8 @@ check("error" in token({"grant_type": "password", "client_id": "shop-web", "user
 job = service("promo-job", "promo-job-secret", {"inbox-writer", "calendar-reader"}, AUDIENCES)
 directory = service("promo-job-directory", "promo-job-directory-secret", set(), set())
 scheduler = service("promo-scheduler", "promo-scheduler-secret", {"calendar-reader"}, {"event-calendar"})
+service("event-calendar", "event-calendar-secret", {"promotion-sync"}, {"inbox-service"})
+service("shop-account-deletion", "shop-account-deletion-secret", {"inbox-privacy"}, {"inbox-service"})
 check("error" in token({"grant_type": "client_credentials", "client_id": "promo-job", "client_secret": "wrong"}),
       "a wrong client secret is refused")
 customers = f"{KEYCLOAK}/admin/realms/shop/promo-recipients/members?role=customer&max=10"

@@ -1,6 +1,8 @@
 package com.promocalendar.inbox;
 
+import static com.promocalendar.inbox.support.Caller.ACCOUNT_DELETION;
 import static com.promocalendar.inbox.support.Caller.ADMIN;
+import static com.promocalendar.inbox.support.Caller.EVENT_CALENDAR;
 import static com.promocalendar.inbox.support.Caller.ALICE;
 import static com.promocalendar.inbox.support.Caller.ANONYMOUS;
 import static com.promocalendar.inbox.support.Caller.BOB;
@@ -30,26 +32,37 @@ import com.promocalendar.inbox.support.UnreadCountStream;
  * Every endpoint against every kind of caller, with real Keycloak tokens. Alice
  * owns the one stored message; Bob and the admin are other people (404 on her
  * message, never a 403 that would confirm it exists); the service accounts are
- * not people (403 on the person endpoints); only promo-job may deliver — not
- * another client with the same role and audience; the scheduler's token is not
+ * not people (403 on the person endpoints); only promo-job may deliver, only
+ * event-calendar send promotion states, only the shop's account deletion erase —
+ * not another client with the same roles and audience; the scheduler's token is not
  * for this service at all (401). All of it is decided in the filter chain,
  * before the body is read: a customer's malformed or oversized batch is a 403.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
-    private static final List<Caller> CALLERS = List.of(ANONYMOUS, ALICE, BOB, ADMIN, PROMO_JOB, PROMO_SCHEDULER, OTHER_CLIENT);
+    private static final List<Caller> CALLERS = List.of(ANONYMOUS, ALICE, BOB, ADMIN, PROMO_JOB, PROMO_SCHEDULER, OTHER_CLIENT,
+            EVENT_CALENDAR, ACCOUNT_DELETION);
 
     /** endpoint, then the expected status for each caller in the order of CALLERS. */
     private static final List<Object[]> MATRIX = List.of(
-            new Object[] {"GET /api/inbox/messages", List.of(401, 200, 200, 200, 403, 401, 403)},
-            new Object[] {"GET /api/inbox/messages/{id}", List.of(401, 200, 404, 404, 403, 401, 403)},
-            new Object[] {"POST /api/inbox/messages/{id}/read", List.of(401, 204, 404, 404, 403, 401, 403)},
-            new Object[] {"POST /api/inbox/read-all", List.of(401, 204, 204, 204, 403, 401, 403)},
-            new Object[] {"DELETE /api/inbox/messages/{id}", List.of(401, 204, 404, 404, 403, 401, 403)},
-            new Object[] {"GET /api/inbox/unread-count", List.of(401, 200, 200, 200, 403, 401, 403)},
-            new Object[] {"GET /api/inbox/unread-count/stream", List.of(401, 200, 200, 200, 403, 401, 403)},
-            new Object[] {"POST " + BATCH, List.of(401, 403, 403, 403, 200, 401, 403)},
-            new Object[] {"GET /v3/api-docs", List.of(401, 403, 403, 200, 403, 401, 403)});
+            new Object[] {"GET /api/inbox/messages", List.of(401, 200, 200, 200, 403, 401, 403, 403, 403)},
+            new Object[] {"GET /api/inbox/messages/{id}", List.of(401, 200, 404, 404, 403, 401, 403, 403, 403)},
+            new Object[] {"POST /api/inbox/messages/{id}/read", List.of(401, 204, 404, 404, 403, 401, 403, 403, 403)},
+            new Object[] {"POST /api/inbox/read-all", List.of(401, 204, 204, 204, 403, 401, 403, 403, 403)},
+            new Object[] {"DELETE /api/inbox/messages/{id}", List.of(401, 204, 404, 404, 403, 401, 403, 403, 403)},
+            new Object[] {"GET /api/inbox/unread-count", List.of(401, 200, 200, 200, 403, 401, 403, 403, 403)},
+            new Object[] {"GET /api/inbox/unread-count/stream", List.of(401, 200, 200, 200, 403, 401, 403, 403, 403)},
+            new Object[] {"POST " + BATCH, List.of(401, 403, 403, 403, 200, 401, 403, 403, 403)},
+            new Object[] {"GET /api/inbox/counts", List.of(401, 200, 200, 200, 403, 401, 403, 403, 403)},
+            new Object[] {"GET /api/inbox/promotions/{promotion}/messages", List.of(401, 200, 404, 404, 403, 401, 403, 403, 403)},
+            new Object[] {"POST /api/inbox/messages/{id}/unread", List.of(401, 204, 404, 404, 403, 401, 403, 403, 403)},
+            new Object[] {"POST /api/inbox/messages/{id}/restore", List.of(401, 204, 404, 404, 403, 401, 403, 403, 403)},
+            new Object[] {"GET /api/inbox/preferences", List.of(401, 200, 200, 200, 403, 401, 403, 403, 403)},
+            new Object[] {"PUT /api/inbox/promotions/{promotion}/mute", List.of(401, 204, 404, 404, 403, 401, 403, 403, 403)},
+            // the calendar's own account reaches the body ("{}": 400); another client with its role does not
+            new Object[] {"PUT /api/internal/inbox/promotions/{promotion}", List.of(401, 403, 403, 403, 403, 401, 403, 400, 403)},
+            new Object[] {"DELETE /api/internal/inbox/recipients/{bob}", List.of(401, 403, 403, 403, 403, 401, 403, 403, 204)},
+            new Object[] {"GET /v3/api-docs", List.of(401, 403, 403, 200, 403, 401, 403, 403, 403)});
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -106,7 +119,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
     void everyEndpointAnswersEveryCallerAsSpecified(String endpoint, Caller caller, int expected) throws Exception {
         String alicesMessage = deliverOne(message(ALICE.userId()));
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", alicesMessage);
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", alicesMessage)
+                .replace("{promotion}", jdbc.queryForObject("SELECT promotion_id FROM message WHERE id = ?", String.class,
+                        Long.parseLong(alicesMessage)))
+                .replace("{bob}", BOB.userId());
 
         if (path.endsWith("/stream")) {
             try (UnreadCountStream stream = http.openStream(caller)) {

@@ -65,7 +65,7 @@ class SecurityConfig {
 
     /** Which clients may call the internal endpoints: {@code inbox.callers.*} (plan.md, "Who may call what"). */
     @ConfigurationProperties("inbox.callers")
-    record Callers(Set<String> messageBatch, boolean openApiPublic) {
+    record Callers(Set<String> messageBatch, Set<String> promotionSync, Set<String> privacy, boolean openApiPublic) {
     }
 
     @Bean
@@ -78,6 +78,10 @@ class SecurityConfig {
                                 .access(callers.openApiPublic() ? (a, c) -> new AuthorizationDecision(true) : hasRole("admin"))
                         .requestMatchers(HttpMethod.POST, "/api/internal/inbox/messages:batch")
                                 .access(allOf(hasRole("inbox-writer"), clientIn(callers.messageBatch())))
+                        .requestMatchers(HttpMethod.PUT, "/api/internal/inbox/promotions/*")
+                                .access(allOf(hasRole("promotion-sync"), clientIn(callers.promotionSync())))
+                        .requestMatchers(HttpMethod.DELETE, "/api/internal/inbox/recipients/*")
+                                .access(allOf(hasRole("inbox-privacy"), clientIn(callers.privacy())))
                         .requestMatchers("/api/inbox/**").hasAnyRole("customer", "admin")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server

@@ -29,14 +29,14 @@ import com.promocalendar.inbox.problem.InvalidRequestException;
  * products keep their Bean Validation constraints.
  */
 @Component
-class BatchValidation {
+public class BatchValidation {
 
-    static final int MAX_PROMOTION_ID = 100;
+    public static final int MAX_PROMOTION_ID = 100;
     static final int MAX_SUBJECT = 300;
     static final int MAX_PRODUCTS = 50;
     static final int MAX_DAY_COUNT = 10_000;
     static final int MAX_IDEMPOTENCY_KEY = 400;
-    static final int MAX_RECIPIENT_ID = 255;
+    public static final int MAX_RECIPIENT_ID = 255;
     static final int MAX_BODY = 10_000;
 
     private final Validator validator;
@@ -219,7 +219,7 @@ class BatchValidation {
      * single-line text ({@code \n}, {@code \r}, {@code \t} are allowed in a body).
      * Null when {@code value} (possibly null: optional) is within them.
      */
-    static String limit(String value, int maxCodePoints, boolean singleLine) {
+    public static String limit(String value, int maxCodePoints, boolean singleLine) {
         if (value == null) {
             return null;
         }

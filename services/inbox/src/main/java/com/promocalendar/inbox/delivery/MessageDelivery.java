@@ -37,7 +37,27 @@ import com.promocalendar.inbox.unread.UnreadCountNotifications;
  * {@code host/promo/bench/job-bench.sh} — COPY and one INSERT — and nothing else.
  */
 @Service
-class MessageDelivery {
+public class MessageDelivery {
+
+    /**
+     * Advisory lock key: every batch holds it shared while it stores, an erasure
+     * ({@code privacy.Erasure}) takes it exclusively, so no batch that began before
+     * an erasure commits after it.
+     */
+    public static final long ERASURE_LOCK = 0x1b0c_e7a5_e000_0001L;
+
+    /**
+     * The messages nobody may get: their reader muted this promotion or paused
+     * promotion messages, or was erased. Removed from the staging table before
+     * the insert and reported as {@code suppressed}. Three index probes per staged
+     * row into tables that hold only those who chose so.
+     */
+    private static final String SUPPRESS = """
+            DELETE FROM incoming_message i
+             WHERE EXISTS (SELECT 1 FROM muted_promotion mu WHERE mu.recipient_id = i.recipient_id AND mu.promotion_id = ?)
+                OR EXISTS (SELECT 1 FROM preference p WHERE p.recipient_id = i.recipient_id AND NOT p.promotion_messages)
+                OR EXISTS (SELECT 1 FROM erased_recipient e WHERE e.recipient_id = i.recipient_id)
+            """;
 
     /**
      * Into the staging table {@code incoming_message (idempotency_key, recipient_id, body)}:
@@ -73,7 +93,12 @@ class MessageDelivery {
         // committed on its own before it is remembered: an id is never cached from a rolled-back insert
         long productSetId = productSetId(batch.products());
         byte[] rows = copyText(batch.accepted());
+        int[] suppressed = new int[1];
         int inserted = transaction.execute(status -> jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
+                lock.setLong(1, ERASURE_LOCK);
+                lock.execute();
+            }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
                 copy.writeToCopy(rows, 0, rows.length);
@@ -83,6 +108,7 @@ class MessageDelivery {
                     copy.cancelCopy();
                 }
             }
+            suppressed[0] = suppress(connection, batch.promotionId());
             int stored = insert(connection, batch, productSetId);
             if (stored > 0) {
                 // every replica's open badge streams hear of it when this commits (a recipient
@@ -92,7 +118,15 @@ class MessageDelivery {
             }
             return stored;
         }));
-        return new BatchResult(inserted, batch.accepted().size() - inserted, 0, batch.refused());
+        return new BatchResult(inserted, batch.accepted().size() - inserted - suppressed[0], suppressed[0],
+                batch.refused());
+    }
+
+    private static int suppress(Connection connection, String promotionId) throws SQLException {
+        try (PreparedStatement suppress = connection.prepareStatement(SUPPRESS)) {
+            suppress.setString(1, promotionId);
+            return suppress.executeUpdate();
+        }
     }
 
     private static int insert(Connection connection, DayBatch batch, long productSetId) throws SQLException {

@@ -19,7 +19,12 @@ import com.promocalendar.inbox.problem.BadRequestException;
 import com.promocalendar.inbox.problem.NotFoundException;
 import com.promocalendar.inbox.unread.UnreadCountNotifications;
 
-/** The caller's own inbox; the caller is the token's {@code sub}. */
+/**
+ * The caller's own inbox (the caller is the token's {@code sub}): threads by
+ * view, a thread's days, one message, the counts of the views, and the
+ * reader's actions. Every action that can change the badge tells the badge
+ * streams.
+ */
 @RestController
 @PreAuthorize(Roles.PERSON)
 class InboxController {
@@ -35,21 +40,38 @@ class InboxController {
         this.unread = unread;
     }
 
-    /** Newest first; pass the previous page's {@code nextCursor} to get the next page. */
+    /** Threads of one view; pass the previous page's {@code nextCursor} to get the next page. */
     @GetMapping("/api/inbox/messages")
-    MessagePage list(@AuthenticationPrincipal Jwt caller,
+    ThreadPage list(@AuthenticationPrincipal Jwt caller,
+            @RequestParam(required = false) String view,
+            @RequestParam(required = false) Boolean unread,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         if (pageSize < 1 || pageSize > MAX_LIMIT) {
             throw new BadRequestException("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        List<InboxMessage> page = messages.page(caller.getSubject(), cursorId(cursor), pageSize + 1);
+        List<InboxThread> page = messages.threads(caller.getSubject(), InboxView.of(view), Boolean.TRUE.equals(unread),
+                ThreadCursor.decode(cursor), pageSize + 1);
         if (page.size() <= pageSize) {
-            return new MessagePage(page, null);
+            return new ThreadPage(page, null);
         }
-        List<InboxMessage> items = page.subList(0, pageSize);
-        return new MessagePage(List.copyOf(items), items.get(pageSize - 1).id());
+        List<InboxThread> items = List.copyOf(page.subList(0, pageSize));
+        return new ThreadPage(items, ThreadCursor.of(items.get(pageSize - 1)).encode());
+    }
+
+    @GetMapping("/api/inbox/counts")
+    InboxCounts counts(@AuthenticationPrincipal Jwt caller) {
+        return messages.counts(caller.getSubject());
+    }
+
+    @GetMapping("/api/inbox/promotions/{promotionId}/messages")
+    ThreadMessages thread(@AuthenticationPrincipal Jwt caller, @PathVariable String promotionId) {
+        List<InboxMessage> days = messages.thread(caller.getSubject(), promotionId);
+        if (days.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return new ThreadMessages(days);
     }
 
     @GetMapping("/api/inbox/messages/{id}")
@@ -57,12 +79,18 @@ class InboxController {
         return messages.find(caller.getSubject(), messageId(id)).orElseThrow(NotFoundException::new);
     }
 
+    /** Reads the message and the earlier days of its thread. */
     @PostMapping("/api/inbox/messages/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markRead(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        if (!messages.markRead(caller.getSubject(), messageId(id))) {
-            throw new NotFoundException();
-        }
+        found(messages.markRead(caller.getSubject(), messageId(id)));
+        unread.changed(caller.getSubject());
+    }
+
+    @PostMapping("/api/inbox/messages/{id}/unread")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void markUnread(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        found(messages.markUnread(caller.getSubject(), messageId(id)));
         unread.changed(caller.getSubject());
     }
 
@@ -74,14 +102,25 @@ class InboxController {
         }
     }
 
-    /** Archives the message: it leaves the inbox and the count; the row stays. */
+    /** Archives the message's thread: it leaves Active/Ended and the count; the rows stay (restore brings it back). */
     @DeleteMapping("/api/inbox/messages/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void archive(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        if (!messages.archive(caller.getSubject(), messageId(id))) {
+        found(messages.archiveThread(caller.getSubject(), messageId(id)));
+        unread.changed(caller.getSubject());
+    }
+
+    @PostMapping("/api/inbox/messages/{id}/restore")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void restore(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        found(messages.restoreThread(caller.getSubject(), messageId(id)));
+        unread.changed(caller.getSubject());
+    }
+
+    private static void found(boolean found) {
+        if (!found) {
             throw new NotFoundException();
         }
-        unread.changed(caller.getSubject());
     }
 
     /** Ids are the inbox's numbers; anything else cannot name a message, so it is not found. */
@@ -90,17 +129,6 @@ class InboxController {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new NotFoundException();
-        }
-    }
-
-    private static Long cursorId(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("cursor", "is not a cursor this service handed out");
         }
     }
 }

@@ -76,7 +76,11 @@ class UnreadCountListener implements SmartLifecycle {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            streams.changed(UnreadCountNotifications.recipients(notification.getParameter()));
+                            if (UnreadCountNotifications.EVERYONE.equals(notification.getParameter())) {
+                                streams.everyoneChanged();
+                            } else {
+                                streams.changed(UnreadCountNotifications.recipients(notification.getParameter()));
+                            }
                         }
                     }
                 }

@@ -26,6 +26,8 @@ public class UnreadCountNotifications {
     static final String CHANNEL = "inbox_unread_counts";
     /** NOTIFY payloads must stay below 8000 bytes. */
     static final int MAX_PAYLOAD_BYTES = 7_500;
+    /** The payload that stands for every person (no Keycloak user id is "*"). */
+    static final String EVERYONE = "*";
 
     private final JdbcTemplate jdbc;
 
@@ -39,6 +41,17 @@ public class UnreadCountNotifications {
             send(connection, List.of(recipientId));
             return null;
         });
+    }
+
+    /**
+     * Anyone's count may have changed (a promotion was withdrawn or its end moved):
+     * every replica re-counts all its open streams. Sent on {@code connection}, in its transaction.
+     */
+    public static void sendEveryone(Connection connection) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
+            notify.setString(1, EVERYONE);
+            notify.execute();
+        }
     }
 
     /** Sends on {@code connection}: in its transaction if one is open. */

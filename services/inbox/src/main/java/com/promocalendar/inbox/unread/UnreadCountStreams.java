@@ -127,6 +127,11 @@ class UnreadCountStreams {
         }
     }
 
+    /** Anyone's count may have changed (a promotion's state moved): every open stream is re-counted in the background. */
+    void everyoneChanged() {
+        recounts.execute(() -> sendCounts(List.copyOf(streamsByRecipient.keySet()), false));
+    }
+
     @Scheduled(fixedDelayString = "${inbox.stream-refresh}", initialDelayString = "${inbox.stream-refresh}")
     void refreshOpenStreams() {
         long lost = dropped.getAndSet(0);

@@ -9,14 +9,18 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.promocalendar.inbox.message.MessageState;
+
 /**
- * The badge's number: unread, unarchived, unexpired messages of one person. An
- * index-only range scan of the partial index {@code message_unread} (V1__inbox.sql).
+ * The badge's number: the person's threads (promotions) holding an unread,
+ * unarchived, unexpired, unwithdrawn message ({@link MessageState#UNREAD}). An
+ * index-only scan of the person's rows in the partial index
+ * {@code message_unread_thread} (V5), joined with the few promotion states.
  */
 @Component
 class UnreadCounts {
 
-    private static final String UNREAD = "read_at IS NULL AND archived_at IS NULL AND expires_at > now()";
+    private static final String FROM = " FROM message m " + MessageState.STATE_JOIN + " WHERE ";
 
     private final JdbcTemplate jdbc;
 
@@ -25,7 +29,7 @@ class UnreadCounts {
     }
 
     long of(String recipientId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM message WHERE recipient_id = ? AND " + UNREAD,
+        Long count = jdbc.queryForObject("SELECT count(DISTINCT m.promotion_id)" + FROM + "m.recipient_id = ? AND " + MessageState.UNREAD,
                 Long.class, recipientId);
         return count == null ? 0 : count;
     }
@@ -34,8 +38,8 @@ class UnreadCounts {
     Map<String, Long> of(Collection<String> recipientIds) {
         Map<String, Long> counts = new HashMap<>();
         jdbc.query(connection -> {
-            PreparedStatement query = connection.prepareStatement("SELECT recipient_id, count(*) FROM message"
-                    + " WHERE recipient_id = ANY (?) AND " + UNREAD + " GROUP BY recipient_id");
+            PreparedStatement query = connection.prepareStatement("SELECT m.recipient_id, count(DISTINCT m.promotion_id)"
+                    + FROM + "m.recipient_id = ANY (?) AND " + MessageState.UNREAD + " GROUP BY m.recipient_id");
             Array ids = connection.createArrayOf("text", recipientIds.toArray());
             query.setArray(1, ids);
             return query;

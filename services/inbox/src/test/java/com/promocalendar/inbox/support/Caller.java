@@ -16,6 +16,10 @@ public enum Caller {
     PROMO_JOB(null),
     /** service account with calendar-reader only, and a token for the calendar only (no inbox-service audience) */
     PROMO_SCHEDULER(null),
+    /** the event-calendar service's account: promotion-sync */
+    EVENT_CALENDAR(null),
+    /** the shop's account deletion: inbox-privacy */
+    ACCOUNT_DELETION(null),
     /** tests-only client with inbox-writer and the inbox audience, but not the job's client (azp) */
     OTHER_CLIENT(null);
 

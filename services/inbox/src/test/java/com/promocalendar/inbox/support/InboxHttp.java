@@ -53,6 +53,15 @@ public final class InboxHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response putJson(Caller caller, String path, String json) {
+        return send(request(caller, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response put(Caller caller, String path) {
+        return send(request(caller, path).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(Caller caller, String path) {
         return send(request(caller, path).DELETE());
     }
@@ -62,6 +71,7 @@ public final class InboxHttp {
             case "GET" -> get(caller, path);
             case "POST" -> post(caller, path);
             case "DELETE" -> delete(caller, path);
+            case "PUT" -> putJson(caller, path, "{}");
             default -> throw new IllegalArgumentException(method);
         };
     }

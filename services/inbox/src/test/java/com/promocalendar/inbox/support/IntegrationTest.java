@@ -46,7 +46,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void emptyInboxAndClient() {
         // product sets stay: the service remembers their ids, and in production they are never deleted
-        jdbc.execute("TRUNCATE message");
+        jdbc.execute("TRUNCATE message, promotion_state, muted_promotion, preference, erased_recipient");
         http = new InboxHttp(port);
     }
 
@@ -139,6 +139,21 @@ public abstract class IntegrationTest {
         deliver(batch);
         return jdbc.queryForObject("SELECT id::text FROM message WHERE idempotency_key = ?", String.class,
                 messagesOf(batch).get(0).get("idempotencyKey"));
+    }
+
+    /** The calendar's outbox call: the promotion's state as last published. */
+    protected InboxHttp.Response promotionState(String promotionId, long version, String status, Instant endsAt,
+            String reason) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("version", version);
+        state.put("status", status);
+        state.put("endsAt", endsAt.toString());
+        state.put("withdrawnReason", reason);
+        return http.putJson(Caller.EVENT_CALENDAR, "/api/internal/inbox/promotions/" + promotionId, json(state));
+    }
+
+    protected long unreadCountOf(Caller caller) {
+        return http.get(caller, "/api/inbox/unread-count").json().path("count").asLong();
     }
 
     protected long storedMessages() {

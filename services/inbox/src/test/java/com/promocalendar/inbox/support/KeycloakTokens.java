@@ -64,6 +64,10 @@ public final class KeycloakTokens {
                     "client_secret", "promo-job-secret");
             case PROMO_SCHEDULER -> Map.of("grant_type", "client_credentials", "client_id", "promo-scheduler",
                     "client_secret", "promo-scheduler-secret");
+            case EVENT_CALENDAR -> Map.of("grant_type", "client_credentials", "client_id", "event-calendar",
+                    "client_secret", "event-calendar-secret");
+            case ACCOUNT_DELETION -> Map.of("grant_type", "client_credentials", "client_id", "shop-account-deletion",
+                    "client_secret", "shop-account-deletion-secret");
             case OTHER_CLIENT -> Map.of("grant_type", "client_credentials", "client_id", "dev-test-other-client",
                     "client_secret", "dev-test-other-secret");
             case ANONYMOUS -> throw new IllegalArgumentException("anonymous has no token");
