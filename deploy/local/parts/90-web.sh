@@ -1,5 +1,6 @@
 # Part: the web front end (web/, React + Vite) served on $WEB_PORT by `vite preview`,
-# which also proxies /api/promotions, /api/products -> $CALENDAR_URL and /api/inbox -> $INBOX_URL.
+# which also proxies /api/promotions, /api/products -> $CALENDAR_URL, /api/inbox -> $INBOX_URL
+# and the product page's public read /api/public/products -> $INVENTORY_URL.
 #
 # Caching: `npm ci` runs only when package-lock.json changed (stamp in node_modules;
 # npm's own download cache is ~/.npm); `vite build` runs only when a source, config
@@ -43,7 +44,8 @@ part_web_build() {
 
 part_web_start() {
   [ -s "$(web_dir)/dist/index.html" ] || part_web_build
-  start_process web env -C "$(web_dir)" CALENDAR_URL="$CALENDAR_URL" INBOX_URL="$INBOX_URL" WEB_PORT="$WEB_PORT" \
+  start_process web env -C "$(web_dir)" CALENDAR_URL="$CALENDAR_URL" INBOX_URL="$INBOX_URL" \
+    INVENTORY_URL="$INVENTORY_URL" WEB_PORT="$WEB_PORT" \
     node node_modules/vite/bin/vite.js preview
   wait_for_http web "http://127.0.0.1:$WEB_PORT/" 60
 }
@@ -61,7 +63,8 @@ part_web_test() {
 
   ensure_apt chromium fonts-dejavu-core || { echo "web e2e: could not install chromium" >&2; return 1; }
   for url in "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration" \
-             "$CALENDAR_URL/actuator/health" "$INBOX_URL/actuator/health" "http://127.0.0.1:$WEB_PORT/"; do
+             "$CALENDAR_URL/actuator/health" "$INBOX_URL/actuator/health" "$INVENTORY_URL/health" \
+             "http://127.0.0.1:$WEB_PORT/"; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
     if [ "$code" != 200 ]; then
       echo "web e2e: FAILED: $url answered ${code:-nothing}; the e2e tests need the whole stack (./dev up)" >&2

@@ -1,7 +1,9 @@
 """The seeded catalog: a few dozen products a shop might run promotions on.
 
-Prices are integer cents (never floats), currency ISO 4217. Each product gets a
-colour for its generated picture so the calendar UI has something to show.
+Prices are integer minor units of the currency (never floats; "cents" in the
+field names), currency ISO 4217. Each product gets a colour for its generated
+picture so the calendar UI has something to show, and a short description from
+its category for the shop's product page.
 """
 from dataclasses import dataclass
 
@@ -54,11 +56,39 @@ PRODUCTS: tuple[Product, ...] = (
     Product("ACC-8001", "Reusable Coffee Filters Pack of 3", "accessories", 899, "#95a5a6"),
     Product("ACC-8002", "Descaling Tablets 12 pcs", "accessories", 799, "#ecf0f1"),
     Product("ACC-8003", "Linen Tea Towel Coffee Print", "accessories", 1199, "#bfa588"),
+    # The products of the example promotions (examples/*.json), so their links
+    # open a product page too; in their own currencies (USD, INR).
+    Product("GARDEN-HOSE-25", "Garden hose 25 m", "garden", 3999, "#2e8b57"),
+    Product("PRUNER-PRO", "Pruning shears Pro", "garden", 2499, "#556b2f"),
+    Product("KETTLE-STEEL", "Stainless steel kettle", "cookware", 5999, "#a9b4bf", "USD"),
+    Product("KNIFE-CHEF-20", "Chef's knife 20 cm", "cookware", 8900, "#44505c", "USD"),
+    Product("PAN-CAST-28", "Cast-iron pan 28 cm", "cookware", 7450, "#2b2b2b", "USD"),
+    Product("DIYA-SET-12", "Clay diya set (12)", "festive", 49900, "#d35400", "INR"),
+    Product("LIGHTS-LED-10M", "LED string lights 10 m", "festive", 89900, "#f5b041", "INR"),
+    Product("BLANKET-WOOL", "Wool blanket", "home", 8999, "#8e6c4a"),
+    Product("SOCKS-ALPACA", "Alpaca socks", "home", 1999, "#c8a27c"),
+    Product("TEA-WINTER", "Winter tea blend", "tea", 899, "#a93226"),
     # Names at and one past the longest product name contracts.md allows (200
     # code points): the calendar's and the job's limit tests use these two.
     Product("LIM-0200", _limit_name(200), "limits", 100, "#777777"),
     Product("LIM-0201", _limit_name(201), "limits", 100, "#777777"),
 )
+
+# What the shop's product page says about a product (the stand-in has one line per category).
+DESCRIPTIONS: dict[str, str] = {
+    "coffee": "Roasted in small batches and packed within a day, for a fresh cup every morning.",
+    "tea": "Carefully selected leaves and blends, for a calm cup at any time of day.",
+    "kitchen": "Sturdy tools for brewing at home, made to last for years of daily use.",
+    "tableware": "Cups and mugs that keep your drink the way you like it.",
+    "snacks": "Small treats that go well with coffee and tea.",
+    "syrups": "Flavour for lattes, cold drinks and desserts.",
+    "gifts": "Ready to give: wrapped in a box with a card.",
+    "accessories": "The little things that keep your equipment in good shape.",
+    "garden": "Durable equipment for gardens and balconies.",
+    "cookware": "Cookware for everyday meals and festive dinners alike.",
+    "festive": "Lights and decorations for the festive season.",
+    "home": "Warm and soft things for cosy evenings at home.",
+}
 
 BY_SKU: dict[str, Product] = {product.sku: product for product in PRODUCTS}
 

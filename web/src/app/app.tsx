@@ -14,6 +14,7 @@ import { useLanguageOf } from '@/lib/i18n';
 
 // The calendar (and FullCalendar with it) is its own chunk, loaded only by admins who open it.
 const CalendarRoute = lazy(() => import('./routes/calendar').then((module) => ({ default: module.CalendarRoute })));
+const ProductRoute = lazy(() => import('./routes/product').then((module) => ({ default: module.ProductRoute })));
 
 export function App() {
   const auth = useAuth();
@@ -62,6 +63,14 @@ export function App() {
                   <CalendarRoute />
                 </Suspense>
               </RequireAdmin>
+            }
+          />
+          <Route
+            path={`${paths.products}/:sku`}
+            element={
+              <Suspense fallback={<PageLoading label={t('loading', { ns: 'product' })} />}>
+                <ProductRoute />
+              </Suspense>
             }
           />
           <Route path="*" element={<NotFoundRoute />} />

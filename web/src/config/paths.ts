@@ -4,4 +4,6 @@ export const paths = {
   inbox: '/inbox',
   inboxMessage: (id: string) => `/inbox/${encodeURIComponent(id)}`,
   calendar: '/calendar',
+  /** A product's page is `${products}/:sku`, with `?message=<inbox message id>` when opened from a message. */
+  products: '/products',
 } as const;
