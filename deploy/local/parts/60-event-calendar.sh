@@ -33,8 +33,9 @@ part_event_calendar_start() {
   # whose jar is replaced under it fails on its next class load.
   if ! process_running event-calendar; then cp "$(calendar_jar)" "$STATE/event-calendar.jar"; fi
   # The local database password and a public OpenAPI document: this stack's values, passed explicitly.
-  CALENDAR_DB_PASSWORD=calendar CALENDAR_OPENAPI_PUBLIC=true \
-    start_process event-calendar java -Xms64m -Xmx384m -jar "$STATE/event-calendar.jar"
+  # Its own account for the inbox (outbox relay): the local realm's secret.
+  CALENDAR_DB_PASSWORD=calendar CALENDAR_OPENAPI_PUBLIC=true CALENDAR_SYNC_CLIENT_SECRET=$(realm_secret event-calendar) \
+    INBOX_URL="$INBOX_URL" start_process event-calendar java -Xms64m -Xmx384m -jar "$STATE/event-calendar.jar"
   wait_for_http event-calendar "$CALENDAR_URL/actuator/health" 120
 }
 

@@ -15,8 +15,8 @@ part_api_fuzz_build() { build_python_venv api-fuzz "$ROOT/deploy/local/fuzz/requ
 part_api_fuzz_test() {
   local rc=0
   CALENDAR_PORT=$FUZZ_CALENDAR_PORT CALENDAR_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/calendar_test" \
-    CALENDAR_DB_PASSWORD=calendar CALENDAR_OPENAPI_PUBLIC=true \
-    start_process fuzz-event-calendar java -Xms64m -Xmx384m -jar "$STATE/event-calendar.jar"
+    CALENDAR_DB_PASSWORD=calendar CALENDAR_OPENAPI_PUBLIC=true CALENDAR_SYNC_CLIENT_SECRET=$(realm_secret event-calendar) \
+    INBOX_URL="http://127.0.0.1:$FUZZ_INBOX_PORT" start_process fuzz-event-calendar java -Xms64m -Xmx384m -jar "$STATE/event-calendar.jar"
   INBOX_PORT=$FUZZ_INBOX_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inbox_test" \
     INBOX_DB_PASSWORD=inbox INBOX_OPENAPI_PUBLIC=true \
     start_process fuzz-inbox "$(inbox_java)" -Xms128m -Xmx512m -jar "$(inbox_run_jar)"

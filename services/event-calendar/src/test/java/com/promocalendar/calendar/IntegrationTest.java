@@ -4,6 +4,8 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +22,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "spring.datasource.url=jdbc:postgresql://${PGHOST:127.0.0.1}:${PGPORT:5432}/calendar_test",
         "spring.datasource.password=calendar",
         "spring.flyway.clean-disabled=false",
-        "spring.datasource.hikari.maximum-pool-size=12" })
+        "spring.datasource.hikari.maximum-pool-size=12",
+        // the local realm's secret of the event-calendar account (deploy/keycloak/realm-shop.json)
+        "spring.security.oauth2.client.registration.inbox-sync.client-secret=event-calendar-secret",
+        "calendar.inbox-sync.interval=PT0.1S",
+        "calendar.inbox-sync.max-backoff=PT0.4S" })
 @Import(IntegrationTest.FreshDatabase.class)
 public abstract class IntegrationTest {
+
+    /** What the relay sends the inbox, one stand-in for the whole context (its port is a property). */
+    protected static final InboxStandIn INBOX = InboxStandIn.start();
+
+    /** The relay sends to the inbox stand-in (InboxRelayIT), never to the stack's inbox. */
+    @DynamicPropertySource
+    static void inboxStandIn(DynamicPropertyRegistry properties) {
+        properties.add("calendar.inbox-sync.inbox-url", INBOX::url);
+    }
 
     @LocalServerPort
     private int port;

@@ -1,5 +1,7 @@
 package com.promocalendar.calendar.changefeed;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,11 +33,18 @@ public class PromotionChangeFeed {
         this.db = db;
     }
 
+    /**
+     * Records a change of a published promotion: its JSON for the scheduler; its
+     * version, resolved end and (unpublish) the admin's reason for the inbox relay.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(UUID promotionId, ChangeKind kind, String promotionJson) {
+    public void append(UUID promotionId, ChangeKind kind, String promotionJson, long version, Instant endsAt,
+            String withdrawnReason) {
         db.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query((row, n) -> 1).single();
-        db.sql("insert into promotion_change (promotion_id, kind, promotion) values (?, ?, cast(? as jsonb))")
-                .params(promotionId, kind.name(), promotionJson)
+        db.sql("""
+                insert into promotion_change (promotion_id, kind, promotion, version, ends_at, withdrawn_reason)
+                values (?, ?, cast(? as jsonb), ?, ?, ?)""")
+                .params(promotionId, kind.name(), promotionJson, version, Timestamp.from(endsAt), withdrawnReason)
                 .update();
     }
 

@@ -97,10 +97,13 @@ class PromotionController {
         return ResponseEntity.ok().eTag(etag(published)).body(published);
     }
 
+    /** The body is optional: {@code {"reason": "…"}} is shown to customers on their withdrawn messages. */
     @PostMapping("/{id}/unpublish")
     ResponseEntity<PromotionView> unpublish(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt token) {
-        PromotionView unpublished = promotions.unpublish(id, expectedVersion(ifMatch), Actor.of(token));
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) UnpublishRequest request, @AuthenticationPrincipal Jwt token) {
+        String reason = request == null ? null : request.checkedReason();
+        PromotionView unpublished = promotions.unpublish(id, expectedVersion(ifMatch), reason, Actor.of(token));
         return ResponseEntity.ok().eTag(etag(unpublished)).body(unpublished);
     }
 

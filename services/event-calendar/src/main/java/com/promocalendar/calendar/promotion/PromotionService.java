@@ -100,7 +100,8 @@ class PromotionService {
             promotions.update(next, actor.name());
             audit.record(id, next.version(), AuditAction.UPDATED, actor.name(), now);
             if (next.status() == PromotionStatus.PUBLISHED) {
-                changes.append(id, ChangeKind.UPDATED, promotions.toJson(next.document()));
+                changes.append(id, ChangeKind.UPDATED, promotions.toJson(next.document()), next.version(),
+                        next.endsAtInstant(), null);
             }
             return next;
         });
@@ -122,13 +123,15 @@ class PromotionService {
             Promotion next = transition(locked, PromotionStatus.PUBLISHED, now);
             promotions.update(next, actor.name());
             audit.record(id, next.version(), AuditAction.PUBLISHED, actor.name(), now);
-            changes.append(id, ChangeKind.PUBLISHED, promotions.toJson(next.document()));
+            changes.append(id, ChangeKind.PUBLISHED, promotions.toJson(next.document()), next.version(),
+                    next.endsAtInstant(), null);
             return next;
         });
         return withWarnings(published);
     }
 
-    PromotionView unpublish(UUID id, long expectedVersion, Actor actor) {
+    /** Unpublishes; {@code reason} (may be null) is what customers' withdrawn messages show. */
+    PromotionView unpublish(UUID id, long expectedVersion, String reason, Actor actor) {
         Promotion unpublished = transaction.execute(tx -> {
             Promotion locked = lockAtVersion(id, expectedVersion);
             if (locked.status() != PromotionStatus.PUBLISHED) {
@@ -138,7 +141,8 @@ class PromotionService {
             Promotion next = transition(locked, PromotionStatus.UNPUBLISHED, now);
             promotions.update(next, actor.name());
             audit.record(id, next.version(), AuditAction.UNPUBLISHED, actor.name(), now);
-            changes.append(id, ChangeKind.UNPUBLISHED, promotions.toJson(next.document()));
+            changes.append(id, ChangeKind.UNPUBLISHED, promotions.toJson(next.document()), next.version(),
+                    next.endsAtInstant(), reason);
             return next;
         });
         return withWarnings(unpublished);

@@ -118,7 +118,8 @@ class ChangeFeedIT extends IntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> slowWriter = pool.submit(() -> transaction.executeWithoutResult(tx -> {
-                feed.append(UUID.fromString(late.id()), ChangeKind.PUBLISHED, late.json().toString());
+                feed.append(UUID.fromString(late.id()), ChangeKind.PUBLISHED, late.json().toString(), 2,
+                        java.time.Instant.now().plusSeconds(3600), null);
                 appended.countDown();
                 await(commit);
             }));

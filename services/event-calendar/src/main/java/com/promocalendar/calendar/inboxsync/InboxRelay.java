@@ -1,0 +1,152 @@
+package com.promocalendar.calendar.inboxsync;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Relays the change feed to the inbox: each change of a published promotion
+ * becomes {@code PUT /api/internal/inbox/promotions/{id}} (contracts.md) with
+ * the service's own token (client {@code event-calendar}, role
+ * {@code promotion-sync}). The change rows are written in the transaction of
+ * the change itself (PromotionChangeFeed), so nothing is lost while the inbox
+ * is down; the relay sends them in cursor order, one at a time, and moves its
+ * cursor ({@code outbox_relay}) only past a change the inbox accepted. A
+ * failure — network, 5xx, 404 of a misconfigured URL, a refused token — stops
+ * the pass and is retried with doubling backoff (logged each time); the inbox
+ * ignores a version it already has, so a resend after a crash is harmless.
+ * One replica relays at a time: the cursor row is locked ({@code SKIP LOCKED}).
+ */
+@Component
+class InboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxRelay.class);
+    private static final int BATCH = 100;
+
+    private record Change(long cursor, UUID promotionId, String kind, long version, Instant endsAt, String reason) {
+    }
+
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+    private final OAuth2AuthorizedClientManager tokens;
+    private final RestClient inbox;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final Clock clock;
+    private Duration backoff = Duration.ZERO;
+    private Instant nextAttempt = Instant.MIN;
+
+    InboxRelay(JdbcClient db, TransactionTemplate transaction, OAuth2AuthorizedClientManager tokens,
+            RestClient.Builder http, @Value("${calendar.inbox-sync.inbox-url}") URI inboxUrl,
+            @Value("${calendar.inbox-sync.interval}") Duration interval,
+            @Value("${calendar.inbox-sync.max-backoff}") Duration maxBackoff, Clock clock) {
+        this.db = db;
+        this.transaction = transaction;
+        this.tokens = tokens;
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(Duration.ofSeconds(2));
+        timeouts.setReadTimeout(Duration.ofSeconds(10));
+        this.inbox = http.baseUrl(inboxUrl.toString()).requestFactory(timeouts).build();
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${calendar.inbox-sync.interval}")
+    void relay() {
+        if (clock.instant().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> relayPending());
+            backoff = Duration.ZERO;
+        } catch (RuntimeException failure) {
+            backoff = backoff.isZero() ? interval : min(backoff.multipliedBy(2), maxBackoff);
+            nextAttempt = clock.instant().plus(backoff);
+            log.warn("inbox sync: {} — the change is sent again in {} ms", describe(failure), backoff.toMillis());
+        }
+    }
+
+    /** Sends what is after the cursor, moving the cursor after each accepted change; nothing if another replica relays. */
+    private void relayPending() {
+        List<Long> cursor = db.sql("select cursor from outbox_relay where name = 'inbox' for update skip locked")
+                .query(Long.class).list();
+        if (cursor.isEmpty()) {
+            return;
+        }
+        List<Change> changes = db.sql("""
+                select cursor, promotion_id, kind, version, ends_at, withdrawn_reason
+                  from promotion_change where cursor > ? order by cursor limit ?""")
+                .params(cursor.get(0), BATCH)
+                .query((row, n) -> new Change(row.getLong("cursor"), row.getObject("promotion_id", UUID.class),
+                        row.getString("kind"), row.getLong("version"),
+                        row.getTimestamp("ends_at") == null ? null : row.getTimestamp("ends_at").toInstant(),
+                        row.getString("withdrawn_reason")))
+                .list();
+        for (Change change : changes) {
+            if (change.endsAt() != null) { // recorded before the inbox followed promotions, and superseded
+                send(change);
+            }
+            // committed with the pass: a failure later in the pass keeps what was sent before it
+            db.sql("update outbox_relay set cursor = ? where name = 'inbox'").param(change.cursor()).update();
+        }
+    }
+
+    private void send(Change change) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("version", change.version());
+        state.put("status", change.kind().equals("UNPUBLISHED") ? "UNPUBLISHED" : "PUBLISHED");
+        state.put("endsAt", change.endsAt().toString());
+        state.put("withdrawnReason", change.reason());
+        inbox.put().uri("/api/internal/inbox/promotions/{id}", change.promotionId())
+                .headers(headers -> headers.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(state)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    private String token() {
+        OAuth2AuthorizedClient client = tokens.authorize(
+                OAuth2AuthorizeRequest.withClientRegistrationId("inbox-sync").principal("event-calendar").build());
+        if (client == null) {
+            throw new IllegalStateException("no token for the inbox (client registration inbox-sync)");
+        }
+        return client.getAccessToken().getTokenValue();
+    }
+
+    private static String describe(RuntimeException failure) {
+        if (failure instanceof RestClientResponseException response) {
+            return "the inbox answered " + response.getStatusCode().value() + " " + response.getResponseBodyAsString();
+        }
+        if (failure instanceof RestClientException) {
+            return "the inbox cannot be reached (" + failure.getMessage() + ")";
+        }
+        return failure.toString();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
