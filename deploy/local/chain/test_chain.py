@@ -105,6 +105,7 @@ class Chain(unittest.TestCase):
     def tearDownClass(cls):
         for promotion_id in cls.created:
             psql(f"DELETE FROM message WHERE promotion_id = '{promotion_id}'")
+            psql(f"DELETE FROM promotion_state WHERE promotion_id = '{promotion_id}'")
             admin = user_token("admin")
             status, current = call("GET", f"{CALENDAR}/api/promotions/{promotion_id}", admin)
             if status == 200:
@@ -185,6 +186,28 @@ class Chain(unittest.TestCase):
     def test_1_a_published_promotion_reaches_every_badge_once(self):
         runs = [self.chain(f"plain-{n}", 8) for n in range(3)]
         self.timings["plain-median"] = round(statistics.median(runs), 2)
+
+    def test_1b_unpublish_withdraws_the_delivered_messages_from_every_badge(self):
+        before = self.unread()
+        promotion_id, start = self.publish("Chain test withdrawn", 8)
+        self.assert_one_each(promotion_id, start, before)
+        status, current = call("GET", f"{CALENDAR}/api/promotions/{promotion_id}", self.admin)
+        self.assertEqual(status, 200, current)
+        unpublished_at = time.monotonic()
+        status, answer = call("POST", f"{CALENDAR}/api/promotions/{promotion_id}/unpublish", self.admin,
+                              body={"reason": "Wrong price"}, headers={"If-Match": f'"{current["version"]}"'})
+        self.assertEqual(status, 200, answer)
+        deadline = time.monotonic() + 30
+        while self.unread() != before:  # calendar outbox -> relay -> inbox state -> count
+            self.assertLess(time.monotonic(), deadline, f"badges before {before}, now {self.unread()}")
+            time.sleep(0.1)  # poll interval of the badge probe
+        self.timings["unpublishToBadges"] = round(time.monotonic() - unpublished_at, 2)
+        status, ended = call("GET", f"{INBOX}/api/inbox/messages?view=ended", self.refreshed("alice"))
+        self.assertEqual(status, 200, ended)
+        mine = [m for m in ended["items"] if m["promotionId"] == promotion_id]
+        self.assertEqual(len(mine), 1, ended)
+        self.assertTrue(mine[0]["withdrawn"])
+        self.assertEqual(mine[0]["withdrawnReason"], "Wrong price")
 
     def test_2_the_taskmanager_killed_at_the_fire_time(self):
         def fault(start):
