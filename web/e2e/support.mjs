@@ -115,16 +115,18 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * Runs axe-core in the page on `context` (an axe context: a selector, or
  * `{ include: [...], exclude: [...] }`; the whole document by default) and
  * fails with one line per violation and offending node: rule id, impact,
- * target and axe's summary of what to fix. The script is injected from the
- * npm package, so nothing is fetched from a CDN.
+ * target and axe's summary of what to fix. `rules` runs only those rule ids
+ * instead of all the WCAG-tagged ones. The script is injected from the npm
+ * package, so nothing is fetched from a CDN.
  */
-export async function expectNoAxeViolations(page, context = { include: ['body'] }, label = page.url()) {
+export async function expectNoAxeViolations(page, context = { include: ['body'] }, { label = page.url(), rules } = {}) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ path: require.resolve('axe-core') });
   }
   const results = await page.evaluate(
-    ([ctx, tags]) => window.axe.run(ctx, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    [context, axeTags],
+    ([ctx, tags, only]) =>
+      window.axe.run(ctx, { runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    [context, axeTags, rules],
   );
   const lines = results.violations.flatMap((violation) =>
     violation.nodes.map(

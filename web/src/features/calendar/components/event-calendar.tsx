@@ -3,7 +3,6 @@ import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin from '@fullcalendar/interaction';
-// Only German beside FullCalendar's built-in English (0.7 kB gzipped; all of its locales are ~18 kB).
 import germanLocale from '@fullcalendar/core/locales/de';
 import { useTranslation } from 'react-i18next';
 import type { DatesSetArg, EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core';
@@ -12,6 +11,11 @@ import type { Promotion } from '../api/promotions-api';
 import { promotionInterval, promotionState, type PromotionState } from '../api/promotion-state';
 import type { SelectedRange } from './promotion-form-values';
 import type { VisibleRange } from '../hooks/use-promotions';
+
+// Only German beside FullCalendar's built-in English (0.7 kB gzipped; all of its locales are ~18 kB).
+// Module-level: a new array on every render makes FullCalendar re-apply its options and report
+// its dates again (datesSet → setRange → render), without end.
+const LOCALES = [germanLocale];
 
 /** Local start and end times are shown in the promotion's own zone, next to the zone's name. */
 type PromotionEventProps = { state: PromotionState; timeZone: string; localTimes: string };
@@ -66,6 +70,7 @@ export function EventCalendar({
   onOpenPromotion: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation('calendar');
+  const buttonText = useMemo(() => ({ today: t('view.today'), month: t('view.month'), week: t('view.week') }), [t]);
   const events = useMemo(() => {
     const now = new Date();
     return promotions.map((promotion) => toCalendarEvent(promotion, now));
@@ -80,11 +85,11 @@ export function EventCalendar({
     <FullCalendar
       ref={calendarRef}
       plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
-      locales={[germanLocale]}
+      locales={LOCALES}
       locale={i18n.language === 'de' ? 'de' : 'en'}
       initialView="dayGridMonth"
       headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
-      buttonText={{ today: t('view.today'), month: t('view.month'), week: t('view.week') }}
+      buttonText={buttonText}
       firstDay={1}
       allDaySlot={false}
       dayHeaderFormat={{ weekday: 'short', day: 'numeric' }}
