@@ -5,7 +5,7 @@ import { paths } from '@/config/paths';
 import type { SignInState } from '@/lib/auth';
 import { AppLayout } from './layout';
 import { HomeRoute } from './routes/home';
-import { InboxRoute } from './routes/inbox';
+import { InboxMessageRoute, InboxRoute } from './routes/inbox';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireAdmin } from './routes/require-admin';
 import { PageLoading } from './routes/page-loading';
@@ -53,8 +53,10 @@ export function App() {
       <Routes>
         <Route element={<AppLayout />}>
           <Route index element={<HomeRoute />} />
+          {/* One element for the list and a thread: the page (its undo toast, its focus) stays while threads open and close. */}
           <Route path={paths.inbox} element={<InboxRoute />} />
-          <Route path={`${paths.inbox}/:messageId`} element={<InboxRoute />} />
+          <Route path={`${paths.inbox}/promotions/:promotionId`} element={<InboxRoute />} />
+          <Route path={`${paths.inbox}/:messageId`} element={<InboxMessageRoute />} />
           <Route
             path={paths.calendar}
             element={

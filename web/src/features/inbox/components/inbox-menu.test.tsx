@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, eventStream, json, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
+import { createFakeInbox, fakeMessage } from '../testing/fake-inbox';
 import { InboxMenu } from './inbox-menu';
 
 function apiWithStream() {
@@ -30,8 +31,9 @@ describe('InboxMenu badge', () => {
     expect(within(button).getByTestId('unread-badge')).toHaveTextContent('3');
     expect(screen.getByRole('status')).toHaveTextContent('3 unread messages');
 
-    stream.send('unread-count', { count: 2 });
-    await screen.findByRole('button', { name: 'Inbox, 2 unread' });
+    stream.send('unread-count', { count: 1 });
+    await screen.findByRole('button', { name: 'Inbox, 1 unread' });
+    expect(screen.getByRole('status')).toHaveTextContent('1 unread message');
     expect(api.callsTo('GET', '/api/inbox/unread-count/stream')[0].headers.get('Authorization')).toBe('Bearer test-token');
   });
 
@@ -51,20 +53,79 @@ describe('InboxMenu badge', () => {
     await screen.findByRole('button', { name: 'Inbox, 7 unread' });
     expect(api.callsTo('GET', '/api/inbox/unread-count').length).toBeGreaterThan(0);
   });
+});
 
-  it('opens a dropdown with the latest messages', async () => {
-    const { api, stream } = apiWithStream();
-    api.on('GET', '/api/inbox/messages', () =>
-      json({
-        items: [{ id: 'm1', subject: 'Summer sale, day 1', body: 'Hi Alice', products: [], readAt: null, createdAt: new Date().toISOString() }],
-        nextCursor: null,
-      }),
+describe('InboxMenu dropdown', () => {
+  function renderMenu() {
+    const stream = eventStream();
+    const inbox = createFakeInbox([fakeMessage('summer', { dayNumber: 2, body: 'A long body that is not the name' }), fakeMessage('winter', { readAt: new Date().toISOString() })], {
+      stream: stream.response,
+    });
+    renderWithApp(
+      <>
+        <InboxMenu />
+        <button type="button">Elsewhere</button>
+      </>,
+      { api: inbox.api },
     );
-    renderWithApp(<InboxMenu />, { api });
     stream.send('unread-count', { count: 1 });
+    return inbox;
+  }
+
+  it('lists the current promotions, one row each, linking to the thread', async () => {
+    const inbox = renderMenu();
     await userEvent.click(await screen.findByRole('button', { name: 'Inbox, 1 unread' }));
-    const region = await screen.findByRole('region', { name: 'Latest messages' });
-    expect(await within(region).findByRole('link', { name: /Unread: Summer sale, day 1/ })).toHaveAttribute('href', '/inbox/m1');
-    await waitFor(() => expect(api.callsTo('GET', '/api/inbox/messages')[0].url.searchParams.get('limit')).toBe('5'));
+    const dialog = await screen.findByRole('dialog', { name: 'Inbox' });
+    const link = await within(dialog).findByRole('link', { name: /^Sale summer, Day 2 of 3 · Ends / });
+    expect(link).toHaveAttribute('href', '/inbox/promotions/summer');
+    expect(link).toHaveAccessibleDescription('Unread');
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(2);
+    const call = inbox.api.callsTo('GET', '/api/inbox/messages')[0].url.searchParams;
+    expect([call.get('view'), call.get('limit')]).toEqual(['active', '5']);
+    expect(within(dialog).getByRole('link', { name: 'View all messages' })).toHaveAttribute('href', '/inbox');
+  });
+
+  it('keeps focus inside while open; Escape closes it and returns focus to the button', async () => {
+    renderMenu();
+    const button = await screen.findByRole('button', { name: 'Inbox, 1 unread' });
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Inbox' });
+    await within(dialog).findAllByRole('link', { name: /^Sale/ });
+    expect(dialog).toHaveFocus();
+
+    const markAll = within(dialog).getByRole('button', { name: 'Mark all read' });
+    const viewAll = within(dialog).getByRole('link', { name: 'View all messages' });
+    await userEvent.tab();
+    expect(markAll).toHaveFocus();
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(viewAll).toHaveFocus();
+    await userEvent.tab();
+    expect(markAll).toHaveFocus();
+    await userEvent.tab({ shift: true });
+    expect(viewAll).toHaveFocus();
+
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('closes on a click outside', async () => {
+    renderMenu();
+    await userEvent.click(await screen.findByRole('button', { name: 'Inbox, 1 unread' }));
+    await screen.findByRole('dialog', { name: 'Inbox' });
+    await userEvent.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('marks all read from the dropdown', async () => {
+    const inbox = renderMenu();
+    await userEvent.click(await screen.findByRole('button', { name: 'Inbox, 1 unread' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Inbox' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Mark all read' }));
+    await waitFor(() => expect(inbox.api.callsTo('POST', '/api/inbox/read-all')).toHaveLength(1));
+    await waitFor(() => expect(within(dialog).getByRole('link', { name: /^Sale summer/ })).not.toHaveAccessibleDescription(/Unread/));
   });
 });

@@ -1,94 +1,129 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { paths } from '@/config/paths';
-import { useLatestMessages } from '../hooks/use-inbox-messages';
-import { useMarkAllRead } from '../hooks/use-message-actions';
+import { useLatestThreads } from '../hooks/use-inbox-queries';
+import { useMarkAllRead } from '../hooks/use-thread-actions';
 import { useUnreadCount } from '../hooks/use-unread-count';
-import { InboxIcon } from './inbox-icon';
-import { MessageListItem } from './message-list-item';
-import { inboxAccessibleName, UnreadBadge } from './unread-badge';
+import { errorMessage } from './error-message';
+import { InboxIcon } from './icons';
+import { ThreadListItem } from './thread-list-item';
+import { UnreadBadge } from './unread-badge';
 import './inbox.css';
 
 const LATEST_LIMIT = 5;
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** The header's Inbox item: unread badge, and a dropdown with the latest messages. */
+/**
+ * The header's Inbox item: the unread badge (threads with news), and a
+ * dropdown with the current promotions. The dropdown is a non-modal dialog:
+ * focus moves into it and Tab stays in it; Escape closes it and focus returns
+ * to the button; a click outside closes it.
+ */
 export function InboxMenu() {
+  const { t } = useTranslation('inbox');
   const { count } = useUnreadCount();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  const latest = useLatestMessages(LATEST_LIMIT, open);
+  const headingId = useId();
+  const latest = useLatestThreads(LATEST_LIMIT, open);
   const markAll = useMarkAllRead();
 
   useEffect(() => {
     if (!open) return;
+    panelRef.current?.focus();
     const onPointer = (event: MouseEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
     document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
+    return () => document.removeEventListener('mousedown', onPointer);
   }, [open]);
 
-  const messages = latest.data?.items ?? [];
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  const onPanelKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (focusable.length === 0) {
+      event.preventDefault();
+      return;
+    }
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || active === event.currentTarget)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const threads = latest.data?.items ?? [];
   return (
     <div className="inbox-menu" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"
         className="header-button"
-        aria-label={inboxAccessibleName(count)}
+        aria-label={count ? t('menu.buttonWithCount', { count }) : t('menu.button')}
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
+        aria-haspopup="dialog"
         onClick={() => setOpen((value) => !value)}
       >
         <InboxIcon />
-        <span>Inbox</span>
+        <span>{t('menu.button')}</span>
         <UnreadBadge count={count} />
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
-        {count ? `${count} unread ${count === 1 ? 'message' : 'messages'}` : ''}
+        {count ? t('menu.announce', { count }) : ''}
       </span>
       {open && (
-        <div id={panelId} className="inbox-dropdown" role="region" aria-label="Latest messages">
+        <div
+          id={panelId}
+          ref={panelRef}
+          className="inbox-dropdown"
+          role="dialog"
+          aria-labelledby={headingId}
+          tabIndex={-1}
+          onKeyDown={onPanelKeyDown}
+        >
           <div className="inbox-dropdown-header">
-            <h2>Inbox</h2>
-            <button
-              type="button"
-              className="button-link"
-              disabled={!count || markAll.isPending}
-              onClick={() => markAll.mutate()}
-            >
-              Mark all read
+            <h2 id={headingId}>{t('heading')}</h2>
+            <button type="button" className="button-link" disabled={!count || markAll.isPending} onClick={() => markAll.mutate()}>
+              {t('markAllRead')}
             </button>
           </div>
-          {latest.isPending && <p className="dropdown-state">Loading messages…</p>}
+          {latest.isPending && <p className="dropdown-state">{t('menu.loading')}</p>}
           {latest.isError && (
             <p className="dropdown-state" role="alert">
-              {latest.error.message}
+              {errorMessage(t, latest.error)}
             </p>
           )}
-          {latest.isSuccess && messages.length === 0 && <p className="dropdown-state">No messages yet.</p>}
-          {messages.length > 0 && (
-            <ul className="message-list is-compact">
-              {messages.map((message) => (
-                <MessageListItem key={message.id} message={message} compact onOpen={() => setOpen(false)} />
+          {latest.isSuccess && threads.length === 0 && <p className="dropdown-state">{t('menu.empty')}</p>}
+          {threads.length > 0 && (
+            <ul className="thread-list is-compact">
+              {threads.map((thread) => (
+                <ThreadListItem key={thread.promotionId} thread={thread} to={paths.inboxThread(thread.promotionId)} compact onOpen={() => setOpen(false)} />
               ))}
             </ul>
           )}
           <div className="inbox-dropdown-footer">
             <Link to={paths.inbox} onClick={() => setOpen(false)}>
-              View all messages
+              {t('menu.viewAll')}
             </Link>
           </div>
         </div>

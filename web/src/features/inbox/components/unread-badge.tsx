@@ -3,11 +3,6 @@ export function formatUnreadCount(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-/** What a screen reader says for the Inbox item: "Inbox" or "Inbox, 3 unread". */
-export function inboxAccessibleName(count: number | undefined): string {
-  return count && count > 0 ? `Inbox, ${count} unread` : 'Inbox';
-}
-
 export function UnreadBadge({ count }: { count: number | undefined }) {
   if (!count || count <= 0) return null;
   // The number is part of the button's accessible name; the badge itself is visual.

@@ -15,8 +15,9 @@ export type UnreadCount = {
 /**
  * The signed-in user's unread count: live from the inbox's event stream, with
  * polling of `GET /api/inbox/unread-count` whenever the stream is down
- * (it is retried every few seconds). A
- * higher count means new messages arrived, so the message lists are refreshed.
+ * (it is retried every few seconds). It counts threads with an unread
+ * message, like the inbox page's counts; when it changes, the lists and counts
+ * are fetched again so the page agrees with the badge.
  */
 export function useUnreadCount(): UnreadCount {
   const client = useApiClient();
@@ -34,7 +35,8 @@ export function useUnreadCount(): UnreadCount {
       void queryClient.cancelQueries({ queryKey: inboxKeys.unreadCount });
       const previous = queryClient.getQueryData<number>(inboxKeys.unreadCount);
       queryClient.setQueryData(inboxKeys.unreadCount, count);
-      if (previous !== undefined && count > previous) {
+      // Changed elsewhere (a new day arrived, another tab read a thread): the page's lists and counts follow.
+      if (previous !== undefined && count !== previous) {
         void queryClient.invalidateQueries({ queryKey: inboxKeys.all, predicate: (q) => q.queryKey[1] !== 'unread-count' });
       }
     };
