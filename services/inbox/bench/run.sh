@@ -3,6 +3,9 @@
 #
 #   services/inbox/bench/run.sh [customers=100000] [days=10] [seconds=30]
 #
+# INBOX_BENCH_JAR: the inbox jar to run (default: the current build), e.g. an
+# older commit's for a before/after comparison. BENCH_UNPUBLISH=1: finally
+# unpublish the bench promotion and time until the counts exclude it (unpublish.py).
 # Starts its own inbox instance on $INBOX_BENCH_PORT (8092) against the database
 # inbox_bench (emptied first), so the dev stack's data is untouched; needs the
 # dev stack's PostgreSQL and Keycloak (started here if they are not running).
@@ -31,17 +34,20 @@ fi
 WORK=$(mktemp -d)
 run_hook postgres start
 run_hook keycloak start
-run_hook inbox build
+[ -n "${INBOX_BENCH_JAR:-}" ] || run_hook inbox build
+JAR=${INBOX_BENCH_JAR:-$(inbox_jar)}
 
 echo "machine: $(nproc) cores; load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "jar: $JAR ($(date -r "$JAR" '+%F %T'))"
+# the schema itself, not only the rows: an older jar's Flyway refuses a database a newer one migrated
 section "fresh database inbox_bench"
 PGPASSWORD=inbox psql -X -q -h "$PGHOST" -p "$PGPORT" -U inbox -d inbox_bench \
   -c 'DROP SCHEMA public CASCADE' -c 'CREATE SCHEMA public'
 
 section "inbox bench instance on $BENCH_URL"
 trap 'stop_process inbox-bench; rm -rf "$WORK"' EXIT
-mkdir -p "$STATE/inbox" && cp -f "$(inbox_jar)" "$STATE/inbox/inbox-bench.jar"
-INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inbox_bench" INBOX_DB_POOL_SIZE=10 \
+mkdir -p "$STATE/inbox" && cp -f "$JAR" "$STATE/inbox/inbox-bench.jar"
+INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inbox_bench" INBOX_DB_PASSWORD=inbox INBOX_DB_POOL_SIZE=10 \
   start_process inbox-bench "$(inbox_java)" -Xms512m -Xmx1g -jar "$STATE/inbox/inbox-bench.jar"
 wait_for_http inbox-bench "$BENCH_URL/actuator/health" 120
 
@@ -98,11 +104,19 @@ attack() { # label path rate seconds [auth]
     "$VEGETA" attack -targets="$targets" -rate=0 -max-workers=10 -duration="${seconds}s" -timeout=2s
   else
     "$VEGETA" attack -targets="$targets" -rate="$rate/s" -duration="${seconds}s" -timeout=2s
-  fi | "$VEGETA" report -type=text | grep -E '^(Requests|Latencies|Success|Status)'
+  fi | "$VEGETA" report -type=text | grep -E -A2 '^(Requests|Latencies|Success|Status|Error Set)' | grep -v -E '^(Duration|Bytes|--)'
 }
 section "unread count: 1 user's count among $((CUSTOMERS * (DAYS + 3))) messages, tokens of 4 demo users"
 attack "warm-up (JIT), not counted" /api/inbox/unread-count 500 20 auth >/dev/null
 attack "baseline: GET /actuator/health (no token, one DB ping), 500 req/s" /actuator/health 500 "$SECONDS_PER_RUN"
 attack "GET /api/inbox/unread-count, 500 req/s" /api/inbox/unread-count 500 "$SECONDS_PER_RUN" auth
 attack "GET /api/inbox/unread-count, as fast as 10 workers go (capacity)" /api/inbox/unread-count 0 10 auth
+
+if [ "${BENCH_UNPUBLISH:-}" = 1 ]; then
+  section "unpublish: promotion bench-autumn (every message counted above is one of its)"
+  python3 "$HERE/unpublish.py" "$BENCH_URL" "$TOKEN_URL" "postgresql://inbox:inbox@$PGHOST:$PGPORT/inbox_bench" \
+    --promotion bench-autumn --customers "$CUSTOMERS" --sample 1000
+  attack "GET /api/inbox/unread-count after the unpublish (every message withdrawn), 500 req/s" \
+    /api/inbox/unread-count 500 "$SECONDS_PER_RUN" auth
+fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the 2 cores)"

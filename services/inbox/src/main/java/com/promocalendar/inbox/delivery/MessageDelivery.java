@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,13 +25,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.promocalendar.inbox.retention.Partitions;
 import com.promocalendar.inbox.unread.UnreadCountNotifications;
 
 /**
  * Stores a checked batch in one transaction: the day's product list first
  * (content-addressed, one row per distinct list, its id remembered), then the
  * messages with PostgreSQL's {@code COPY} into the session's staging table and
- * one {@code INSERT … SELECT … ON CONFLICT (idempotency_key) DO NOTHING}: a
+ * one {@code INSERT … SELECT … ON CONFLICT (idempotency_key, day) DO NOTHING}: a
  * known key, also one repeated inside the batch, is skipped and counted as a
  * duplicate. The day's fields travel once, as parameters of that statement.
  * Per batch that is the work of the database-only baseline in
@@ -66,11 +68,14 @@ public class MessageDelivery {
      */
     private static final String COPY = "COPY incoming_message (idempotency_key, recipient_id, body) FROM STDIN";
 
+    /** PostgreSQL's answer to a row whose {@code day} no partition holds ({@code check_violation}). */
+    private static final String NO_PARTITION = "23514";
+
     private static final String INSERT_MESSAGES = """
             INSERT INTO message (idempotency_key, recipient_id, promotion_id, day, day_number, day_count, subject,
                                  body, product_set_id, expires_at)
             SELECT idempotency_key, recipient_id, ?, ?, ?, ?, ?, body, ?, ? FROM incoming_message
-            ON CONFLICT (idempotency_key) DO NOTHING
+            ON CONFLICT (idempotency_key, day) DO NOTHING
             """;
 
     private final JdbcTemplate jdbc;
@@ -79,10 +84,12 @@ public class MessageDelivery {
     private final Cache<ByteBuffer, Long> productSetIds = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final TransactionTemplate transaction;
+    private final Partitions partitions;
 
-    MessageDelivery(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    MessageDelivery(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions, Partitions partitions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.partitions = partitions;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -93,6 +100,19 @@ public class MessageDelivery {
         // committed on its own before it is remembered: an id is never cached from a rolled-back insert
         long productSetId = productSetId(batch.products());
         byte[] rows = copyText(batch.accepted());
+        try {
+            return store(batch, productSetId, rows);
+        } catch (DataIntegrityViolationException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException cause) || !NO_PARTITION.equals(cause.getSQLState())) {
+                throw e;
+            }
+            // a day whose month has no partition yet (made ahead daily; this is the exception): make it, store again
+            partitions.ensureMonthOf(batch.day());
+            return store(batch, productSetId, rows);
+        }
+    }
+
+    private BatchResult store(DayBatch batch, long productSetId, byte[] rows) {
         int[] suppressed = new int[1];
         int inserted = transaction.execute(status -> jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
