@@ -21,18 +21,19 @@ CREATE UNIQUE INDEX CONCURRENTLY message_recipient_id_day ON message (recipient_
 DROP INDEX CONCURRENTLY IF EXISTS message_key_day;
 CREATE UNIQUE INDEX CONCURRENTLY message_key_day ON message (idempotency_key, day);
 
--- The bound: the first day of the month after next. Batches are for days up to
--- tomorrow, so no row written before V7 runs can reach it; it is kept for V7.
+-- The bound: the first day of the month after next, or later if a stored day
+-- is later (a read of the table; writes go on). Batches are for days up to
+-- tomorrow, so no row written before V7 runs can reach it. A failed attempt
+-- computes it again; the one validated here is kept for V7.
 CREATE TABLE IF NOT EXISTS message_partitioning (legacy_until date NOT NULL);
 
 DO $$
 DECLARE
-    bound date := (date_trunc('month', now()) + interval '2 months')::date;
+    bound date := greatest((date_trunc('month', now()) + interval '2 months')::date,
+                           (SELECT (date_trunc('month', max(day)) + interval '1 month')::date FROM message));
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM message_partitioning) THEN
-        INSERT INTO message_partitioning VALUES (bound);
-    END IF;
-    SELECT legacy_until INTO bound FROM message_partitioning;
+    DELETE FROM message_partitioning;
+    INSERT INTO message_partitioning VALUES (bound);
     SET LOCAL lock_timeout = '3s';
     ALTER TABLE message DROP CONSTRAINT IF EXISTS message_legacy_days;
     EXECUTE format('ALTER TABLE message ADD CONSTRAINT message_legacy_days CHECK (day < %L) NOT VALID', bound);
