@@ -3,11 +3,49 @@
 // menu closed and open; from 360 px up Inbox and Logout stay on screen with
 // Inbox directly left of Logout; the Menu disclosure works from the keyboard.
 // Only the header is checked here: the pages below have their own tests.
+// Each user gets one unread promotion day first, so the header is at its
+// widest (the badge shows) and checked the same way on every run.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signIn } from './support.mjs';
+import { callApi, clientToken, env, expectNoAxeViolations, jwtClaims, launchBrowser, newPage, runId, screenshot, signIn, userToken } from './support.mjs';
 
 const HEADER = { include: ['header'] };
+
+/** One unread promotion day for `username`, put in the way the fan-out job does (internal batch endpoint). */
+async function deliverUnreadDay(username, tag = 'en') {
+  const recipientId = jwtClaims(await userToken(username)).sub;
+  const { data: products } = await callApi(`${env.inventory}/products?query=&limit=1`);
+  assert.ok(Array.isArray(products) && products.length > 0, 'the inventory lists products');
+  const promotionId = `e2e-header-${runId}-${username}-${tag}`;
+  const day = new Date().toISOString().slice(0, 10);
+  const batch = {
+    promotionId,
+    day,
+    dayNumber: 1,
+    dayCount: 2,
+    subject: `Header check ${runId} – day 1 of 2`,
+    expiresAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    products: products.map((p) => ({ ...p, promoPriceCents: Math.round(p.priceCents * 0.8) })),
+    messages: [{ idempotencyKey: `${promotionId}/${day}/${recipientId}`, recipientId, body: 'A message for the header check.' }],
+  };
+  const job = await clientToken('promo-job', 'promo-job-secret');
+  const result = await callApi(`${env.inbox}/api/internal/inbox/messages:batch`, { token: job, method: 'POST', body: batch });
+  assert.equal(result.status, 200, `batch answered ${result.status}: ${JSON.stringify(result.data)}`);
+  return promotionId;
+}
+
+/** Archives the user's thread of that promotion again (best effort: nothing of a run should pile up). */
+async function archiveDay(username, promotionId) {
+  const token = await userToken(username);
+  const { status, data } = await callApi(`${env.inbox}/api/inbox/promotions/${encodeURIComponent(promotionId)}/messages`, { token });
+  if (status === 200 && data?.items?.length > 0) {
+    await callApi(`${env.inbox}/api/inbox/messages/${data.items[0].id}`, { token, method: 'DELETE' });
+  }
+}
+
+/** Waits until the Inbox button names an unread count (the badge is on screen). */
+const waitForBadge = (page) =>
+  page.getByRole('banner').getByRole('button', { name: /^(Inbox|Posteingang), \d+ (unread|ungelesen)$/ }).waitFor();
 
 /** The Inbox and Logout buttons' boxes, and the page's width. */
 async function headerActions(page, logoutLabel) {
@@ -37,14 +75,18 @@ for (const { user, isAdmin } of [
   describe(`header for ${user}`, () => {
     let browser;
     let page;
+    let promotionId;
 
     before(async () => {
+      promotionId = await deliverUnreadDay(user);
       browser = await launchBrowser();
       page = await newPage(browser, { width: 1280, height: 800 });
       await signIn(page, user);
+      await waitForBadge(page);
     });
     after(async () => {
       await browser?.close();
+      if (promotionId) await archiveDay(user, promotionId);
     });
 
     it('passes axe at 1280 px with the navigation inline', async () => {
@@ -123,14 +165,18 @@ for (const { user, isAdmin } of [
 describe('header in German', () => {
   let browser;
   let page;
+  let promotionId;
 
   before(async () => {
+    promotionId = await deliverUnreadDay('alice', 'de');
     browser = await launchBrowser();
     page = await newPage(browser, { width: 360, height: 760 }, { locale: 'de-DE' });
     await signIn(page, 'alice', 'alice', { language: 'de' });
+    await waitForBadge(page);
   });
   after(async () => {
     await browser?.close();
+    if (promotionId) await archiveDay('alice', promotionId);
   });
 
   it('fits the longer labels at 360 px and passes axe', async () => {
