@@ -54,7 +54,13 @@ export function useLanguageOf(userLocale: string | undefined) {
   }, [language]);
 }
 
-/** The locale Intl formats with: the UI's language. */
+/**
+ * The locale Intl formats with: the UI's language, with the browser's region
+ * when the browser speaks it ("en-GB" dates for a British English browser,
+ * "de-AT" for an Austrian one), else the bare language.
+ */
 export function currentLocale(): string {
-  return i18n.language || 'en';
+  const language = i18n.language || 'en';
+  const regional = browserLanguages().find((tag) => tag.toLowerCase().split(/[-_]/)[0] === language);
+  return regional ?? language;
 }
