@@ -40,12 +40,15 @@ export function ConfirmDialog({
       event.stopPropagation();
       onCancel();
     } else if (event.key === 'Tab') {
-      const buttons = [cancelRef.current, confirmRef.current].filter((b): b is HTMLButtonElement => !!b && !b.disabled);
-      if (buttons.length === 0) return;
-      const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-      const next = event.shiftKey ? (index <= 0 ? buttons.length - 1 : index - 1) : (index + 1) % buttons.length;
+      // every control inside (a reason field too), in document order
+      const focusable = Array.from(
+        dialogRef.current?.querySelectorAll<HTMLElement>('button, input, textarea, select, a[href]') ?? [],
+      ).filter((element) => !(element as HTMLButtonElement).disabled);
+      if (focusable.length === 0) return;
+      const index = focusable.indexOf(document.activeElement as HTMLElement);
+      const next = event.shiftKey ? (index <= 0 ? focusable.length - 1 : index - 1) : (index + 1) % focusable.length;
       event.preventDefault();
-      buttons[next].focus();
+      focusable[next].focus();
     }
   };
 

@@ -94,17 +94,25 @@ export async function deletePromotion(client: ApiClient, id: string, version: nu
   await client.request(promotionPath(id), { method: 'DELETE', ifMatch: version });
 }
 
-async function transition(client: ApiClient, id: string, version: number, action: 'publish' | 'unpublish') {
+async function transition(
+  client: ApiClient,
+  id: string,
+  version: number,
+  action: 'publish' | 'unpublish',
+  body?: { reason?: string },
+) {
   const { data } = await client.request<SaveBody | undefined>(`${promotionPath(id)}/${action}`, {
     method: 'POST',
     ifMatch: version,
+    body,
   });
   return data ? toSaveResult(data) : { promotion: await getPromotion(client, id), warnings: [] };
 }
 
 export const publishPromotion = (client: ApiClient, id: string, version: number) => transition(client, id, version, 'publish');
-export const unpublishPromotion = (client: ApiClient, id: string, version: number) =>
-  transition(client, id, version, 'unpublish');
+/** `reason` (optional) is what customers see on their withdrawn messages. */
+export const unpublishPromotion = (client: ApiClient, id: string, version: number, reason?: string) =>
+  transition(client, id, version, 'unpublish', reason?.trim() ? { reason: reason.trim() } : undefined);
 
 type RawPreview = {
   occurrences?: PreviewOccurrence[];

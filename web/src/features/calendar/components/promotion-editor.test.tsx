@@ -122,8 +122,26 @@ describe('PromotionEditor', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
     await waitFor(() => expect(api.callsTo('POST', '/api/promotions/p1/publish')).toHaveLength(1));
     expect(api.callsTo('POST', '/api/promotions/p1/publish')[0].headers.get('If-Match')).toBe('3');
-    expect(await screen.findByRole('button', { name: 'Unpublish' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Unpublish…' })).toBeInTheDocument();
     expect(await screen.findByText(/^Published\./)).toBeInTheDocument();
+  });
+
+  it('asks for the reason customers will see before it unpublishes', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))
+      .on('POST', '/api/promotions/p1/unpublish', () => json({ ...saved({ status: 'UNPUBLISHED', version: 4 }), warnings: [] }));
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Unpublish…' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Unpublish this promotion?' });
+    expect(api.callsTo('POST', '/api/promotions/p1/unpublish')).toHaveLength(0);
+    await userEvent.type(within(dialog).getByLabelText('Reason shown to customers (optional)'), 'The price was wrong');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Unpublish' }));
+
+    await waitFor(() => expect(api.callsTo('POST', '/api/promotions/p1/unpublish')).toHaveLength(1));
+    const call = api.callsTo('POST', '/api/promotions/p1/unpublish')[0];
+    expect(call.headers.get('If-Match')).toBe('3');
+    expect(call.body).toEqual({ reason: 'The price was wrong' });
   });
 
   it('refuses to delete a published promotion', async () => {

@@ -161,7 +161,8 @@ function PromotionForm({
   const [values, setValues] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiError | Error | null>(null);
-  const [confirming, setConfirming] = useState<'publish' | 'delete' | null>(null);
+  const [confirming, setConfirming] = useState<'publish' | 'unpublish' | 'delete' | null>(null);
+  const [unpublishReason, setUnpublishReason] = useState('');
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const queryClient = useQueryClient();
 
@@ -408,14 +409,9 @@ function PromotionForm({
             type="button"
             className="button button-secondary"
             disabled={busy}
-            onClick={() =>
-              run(async () => {
-                const result = await unpublish.mutateAsync(target!);
-                succeed(t('editor.unpublishedNotice'), result.warnings);
-              })
-            }
+            onClick={() => setConfirming('unpublish')}
           >
-            {unpublish.isPending ? t('editor.unpublishing') : t('editor.unpublish')}
+            {unpublish.isPending ? t('editor.unpublishing') : t('editor.unpublishEllipsis')}
           </button>
         )}
         <span className="spacer" />
@@ -455,6 +451,40 @@ function PromotionForm({
           }
         >
           <p>{t('editor.publishExplanation', publishSummary(promotion))}</p>
+        </ConfirmDialog>
+      )}
+      {confirming === 'unpublish' && promotion && (
+        <ConfirmDialog
+          title={t('editor.unpublishQuestion')}
+          confirmLabel={t('editor.unpublish')}
+          tone="danger"
+          busy={unpublish.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            run(async () => {
+              try {
+                const result = await unpublish.mutateAsync({ ...target!, reason: unpublishReason });
+                setUnpublishReason('');
+                succeed(t('editor.unpublishedNotice'), result.warnings);
+              } finally {
+                setConfirming(null);
+              }
+            })
+          }
+        >
+          <p>{t('editor.unpublishExplanation')}</p>
+          <label className="field-label" htmlFor="unpublish-reason">
+            {t('editor.unpublishReason')}
+          </label>
+          <textarea
+            id="unpublish-reason"
+            className="input"
+            rows={3}
+            maxLength={500}
+            value={unpublishReason}
+            placeholder={t('editor.unpublishReasonPlaceholder')}
+            onChange={(event) => setUnpublishReason(event.target.value)}
+          />
         </ConfirmDialog>
       )}
       {confirming === 'delete' && promotion && (

@@ -51,7 +51,7 @@ export function useUnpublishPromotion() {
   const client = useApiClient();
   const after = useAfterWrite();
   return useMutation({
-    mutationFn: ({ id, version }: Target) => unpublishPromotion(client, id, version),
+    mutationFn: ({ id, version, reason }: Target & { reason?: string }) => unpublishPromotion(client, id, version, reason),
     onSuccess: after.saved,
   });
 }
