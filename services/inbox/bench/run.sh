@@ -86,6 +86,9 @@ person_token() {
 TOKENS="$(person_token alice) $(person_token bob) $(person_token carol) $(person_token admin)"
 export TOKENS
 
+# An answer given up on (timeout) is still worked off by the instance: wait until
+# it answers promptly again, so that no attack measures the previous one's backlog.
+settle() { until curl -fsS -m 0.5 -o /dev/null "$BENCH_URL/actuator/health"; do sleep 1; done; }
 # Vegeta sends at a constant rate whatever the answers do (open loop), so a
 # slow answer cannot hold back the next requests and hide itself (closed-loop
 # tools with paced connections fall in step and send bursts). It reports the
@@ -105,6 +108,7 @@ attack() { # label path rate seconds [auth]
   else
     "$VEGETA" attack -targets="$targets" -rate="$rate/s" -duration="${seconds}s" -timeout=2s
   fi | "$VEGETA" report -type=text | grep -E -A2 '^(Requests|Latencies|Success|Status|Error Set)' | grep -v -E '^(Duration|Bytes|--)'
+  settle
 }
 section "unread count: 1 user's count among $((CUSTOMERS * (DAYS + 3))) messages, tokens of 4 demo users"
 attack "warm-up (JIT), not counted" /api/inbox/unread-count 500 20 auth >/dev/null

@@ -61,6 +61,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             new Object[] {"PUT /api/inbox/promotions/{promotion}/mute", List.of(401, 204, 404, 404, 403, 401, 403, 403, 403)},
             // the calendar's own account reaches the body ("{}": 400); another client with its role does not
             new Object[] {"PUT /api/internal/inbox/promotions/{promotion}", List.of(401, 403, 403, 403, 403, 401, 403, 400, 403)},
+            new Object[] {"POST /api/internal/inbox/test-messages", List.of(401, 403, 403, 403, 403, 401, 403, 400, 403)},
             new Object[] {"DELETE /api/internal/inbox/recipients/{bob}", List.of(401, 403, 403, 403, 403, 401, 403, 403, 204)},
             new Object[] {"GET /v3/api-docs", List.of(401, 403, 403, 200, 403, 401, 403, 403, 403)});
 

@@ -80,6 +80,8 @@ class SecurityConfig {
                                 .access(allOf(hasRole("inbox-writer"), clientIn(callers.messageBatch())))
                         .requestMatchers(HttpMethod.PUT, "/api/internal/inbox/promotions/*")
                                 .access(allOf(hasRole("promotion-sync"), clientIn(callers.promotionSync())))
+                        .requestMatchers(HttpMethod.POST, "/api/internal/inbox/test-messages")
+                                .access(allOf(hasRole("promotion-sync"), clientIn(callers.promotionSync())))
                         .requestMatchers(HttpMethod.DELETE, "/api/internal/inbox/recipients/*")
                                 .access(allOf(hasRole("inbox-privacy"), clientIn(callers.privacy())))
                         .requestMatchers("/api/inbox/**").hasAnyRole("customer", "admin")

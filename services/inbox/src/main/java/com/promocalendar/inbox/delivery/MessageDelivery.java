@@ -73,8 +73,8 @@ public class MessageDelivery {
 
     private static final String INSERT_MESSAGES = """
             INSERT INTO message (idempotency_key, recipient_id, promotion_id, day, day_number, day_count, subject,
-                                 body, product_set_id, expires_at)
-            SELECT idempotency_key, recipient_id, ?, ?, ?, ?, ?, body, ?, ? FROM incoming_message
+                                 body, product_set_id, expires_at, test)
+            SELECT idempotency_key, recipient_id, ?, ?, ?, ?, ?, body, ?, ?, ? FROM incoming_message
             ON CONFLICT (idempotency_key, day) DO NOTHING
             """;
 
@@ -94,6 +94,18 @@ public class MessageDelivery {
     }
 
     public BatchResult deliver(DayBatch batch) {
+        return deliver(batch, false);
+    }
+
+    /** An admin's test message: the one accepted message under {@code testKey}, flagged, never suppressed. */
+    BatchResult deliverTest(DayBatch batch, String testKey) {
+        DayBatch.Accepted message = batch.accepted().get(0);
+        return deliver(new DayBatch(batch.promotionId(), batch.day(), batch.dayNumber(), batch.dayCount(),
+                batch.subject(), batch.expiresAt(), batch.products(),
+                List.of(new DayBatch.Accepted(0, testKey, message.recipientId(), message.body())), List.of()), true);
+    }
+
+    private BatchResult deliver(DayBatch batch, boolean test) {
         if (batch.accepted().isEmpty()) {
             return new BatchResult(0, 0, 0, batch.refused());
         }
@@ -101,18 +113,18 @@ public class MessageDelivery {
         long productSetId = productSetId(batch.products());
         byte[] rows = copyText(batch.accepted());
         try {
-            return store(batch, productSetId, rows);
+            return store(batch, productSetId, rows, test);
         } catch (DataIntegrityViolationException e) {
             if (!(e.getMostSpecificCause() instanceof SQLException cause) || !NO_PARTITION.equals(cause.getSQLState())) {
                 throw e;
             }
             // a day whose month has no partition yet (made ahead daily; this is the exception): make it, store again
             partitions.ensureMonthOf(batch.day());
-            return store(batch, productSetId, rows);
+            return store(batch, productSetId, rows, test);
         }
     }
 
-    private BatchResult store(DayBatch batch, long productSetId, byte[] rows) {
+    private BatchResult store(DayBatch batch, long productSetId, byte[] rows, boolean test) {
         int[] suppressed = new int[1];
         int inserted = transaction.execute(status -> jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
@@ -128,8 +140,8 @@ public class MessageDelivery {
                     copy.cancelCopy();
                 }
             }
-            suppressed[0] = suppress(connection, batch.promotionId());
-            int stored = insert(connection, batch, productSetId);
+            suppressed[0] = test ? 0 : suppress(connection, batch.promotionId());
+            int stored = insert(connection, batch, productSetId, test);
             if (stored > 0) {
                 // every replica's open badge streams hear of it when this commits (a recipient
                 // whose message was a duplicate is told the same count again)
@@ -149,7 +161,8 @@ public class MessageDelivery {
         }
     }
 
-    private static int insert(Connection connection, DayBatch batch, long productSetId) throws SQLException {
+    private static int insert(Connection connection, DayBatch batch, long productSetId, boolean test)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_MESSAGES)) {
             insert.setString(1, batch.promotionId());
             insert.setDate(2, Date.valueOf(batch.day()));
@@ -158,6 +171,7 @@ public class MessageDelivery {
             insert.setString(5, batch.subject());
             insert.setLong(6, productSetId);
             insert.setTimestamp(7, Timestamp.from(batch.expiresAt()));
+            insert.setBoolean(8, test);
             return insert.executeUpdate();
         }
     }
