@@ -1,44 +1,38 @@
-// A customer signs in, sees the unread badge, opens a message, the badge goes
-// down; the Inbox item sits directly left of Logout; the calendar is out of reach.
+// A customer signs in, sees the unread badge, opens a promotion's thread from
+// the dropdown, the badge goes down; the Inbox item sits directly left of
+// Logout; the calendar is out of reach. (Threads, views, actions, phone and
+// German: inbox-threads.test.mjs.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { callApi, clientToken, env, jwtClaims, launchBrowser, newPage, resultsDir, runId, screenshot, signIn, userToken } from './support.mjs';
+import { callApi, env, expectNoAxeViolations, jwtClaims, launchBrowser, newPage, resultsDir, runId, screenshot, signIn, userToken } from './support.mjs';
+import { badgeName, cleanUp, dayFromToday, deliverDay, escapeRegExp, packagedProducts } from './inbox-delivery.mjs';
 
 const CUSTOMER = 'bob';
 
-/** Puts messages into the customer's inbox the way the fan-out job does: the internal batch endpoint. */
+/** Two promotions' first day into the customer's inbox, the way the fan-out job does it. */
 async function deliverMessages(recipientId) {
-  const { data: products } = await callApi(`${env.inventory}/products?query=&limit=3`);
-  assert.ok(Array.isArray(products) && products.length > 0, 'the inventory lists products');
-  const packageProducts = products.slice(0, 3).map((p) => ({ ...p, promoPriceCents: Math.round(p.priceCents * 0.8) }));
-  const day = new Date().toISOString().slice(0, 10);
-  const expiresAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
-  // one promotion day per batch (contracts.md), so two promotions are two batches
-  const batches = [1, 2].map((n) => ({
-    promotionId: `e2e-${runId}-${n}`,
-    day,
-    dayNumber: 1,
-    dayCount: 3,
-    subject: `E2E deal ${runId} #${n}`,
-    expiresAt,
-    products: packageProducts,
-    messages: [{
-      idempotencyKey: `e2e-${runId}-${n}/${day}/${recipientId}`,
-      recipientId,
-      body: `Hi Bob,\n<b>20% off</b> on our picks & more. Day 1, 2 days left.`,
-    }],
-  }));
-  const job = await clientToken('promo-job', 'promo-job-secret');
-  for (const batch of batches) {
-    const result = await callApi(`${env.inbox}/api/internal/inbox/messages:batch`, { token: job, method: 'POST', body: batch });
-    assert.equal(result.status, 200, `batch insert answered ${result.status}: ${JSON.stringify(result.data)}`);
-    assert.equal(result.data.inserted, 1, JSON.stringify(result.data));
+  const products = await packagedProducts(3);
+  const delivered = [];
+  for (const n of [1, 2]) {
+    const promotion = {
+      promotionId: `e2e-${runId}-${n}`,
+      title: `E2E deal ${runId} #${n}`,
+      dayNumber: 1,
+      dayCount: 3,
+      day: dayFromToday(0),
+      expiresAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      products,
+    };
+    const result = await deliverDay({
+      ...promotion,
+      recipients: [{ id: recipientId, body: `Hi Bob,\n<b>20% off</b> on our picks & more. Day 1, 2 days left.` }],
+    });
+    assert.equal(result.inserted, 1, JSON.stringify(result));
+    delivered.push(promotion);
   }
-  return batches;
+  return delivered;
 }
-
-const badgeName = (count) => (count > 0 ? `Inbox, ${count} unread` : 'Inbox');
 
 /**
  * When the Inbox item first names `count`, in milliseconds since the document's
@@ -78,13 +72,8 @@ describe('customer', () => {
   });
   after(async () => {
     await browser?.close();
-    // Archive this run's messages so runs do not pile up in the customer's inbox.
-    const { data } = await callApi(`${env.inbox}/api/inbox/messages?limit=100`, { token: customerToken });
-    for (const message of data?.items ?? []) {
-      if (message.promotionId?.startsWith(`e2e-${runId}-`)) {
-        await callApi(`${env.inbox}/api/inbox/messages/${message.id}`, { token: customerToken, method: 'DELETE' });
-      }
-    }
+    // Archive this run's threads so runs do not pile up in the customer's inbox.
+    await cleanUp(customerToken, delivered?.map((promotion) => promotion.promotionId) ?? []);
   });
 
   it('sees the unread badge right after signing in, with Inbox directly left of Logout', async () => {
@@ -102,7 +91,7 @@ describe('customer', () => {
         `${afterSignIn.sinceNavigationMs} ms after the login form was submitted, ${afterReload.sinceNavigationMs} ms after a reload`,
     );
 
-    const inbox = page.getByRole('button', { name: badgeName(expected) });
+    const inbox = page.getByRole('button', { name: badgeName(expected), exact: true });
     const badge = inbox.getByTestId('unread-badge');
     assert.equal(await badge.textContent(), expected > 99 ? '99+' : String(expected));
 
@@ -114,26 +103,34 @@ describe('customer', () => {
     assert.ok(Math.abs(inboxBox.y + inboxBox.height / 2 - (logoutBox.y + logoutBox.height / 2)) < 4, 'same row');
   });
 
-  it('opens a message from the dropdown, sees its products, and the badge goes down', async () => {
+  it('opens a promotion from the dropdown, sees its products, and the badge goes down', async () => {
     const { data } = await callApi(`${env.inbox}/api/inbox/unread-count`, { token: customerToken });
     const before = data.count;
-    await page.getByRole('button', { name: badgeName(before) }).click();
-    const dropdown = page.getByRole('region', { name: 'Latest messages' });
-    await dropdown.getByRole('link', { name: new RegExp(delivered[1].subject) }).waitFor();
+    await page.getByRole('button', { name: badgeName(before), exact: true }).click();
+    const dropdown = page.getByRole('dialog', { name: 'Inbox' });
+    // One row per promotion; its name is the title the UI writes, not the message's body.
+    const row = dropdown.getByRole('link', { name: new RegExp(`^${escapeRegExp(delivered[1].title)}, Day 1 of 3 · Ends `) });
+    await row.waitFor();
+    assert.doesNotMatch(await row.getAttribute('aria-label'), /20% off/);
     await screenshot(page, 'inbox-dropdown');
-    await dropdown.getByRole('link', { name: new RegExp(`Unread: ${delivered[1].subject}`) }).click();
+    await expectNoAxeViolations(page, '.inbox-dropdown', { label: 'the Inbox dropdown' });
+    await row.click();
 
-    await page.getByRole('heading', { level: 2, name: delivered[1].subject }).waitFor();
-    await page.getByRole('button', { name: badgeName(before - 1) }).waitFor();
+    await page.getByRole('heading', { level: 2, name: delivered[1].title, exact: true }).waitFor();
+    await page.getByRole('button', { name: badgeName(before - 1), exact: true }).waitFor();
     // Message text is shown as text: the markup in it is visible, not applied.
-    const body = page.getByRole('article').locator('.message-detail-body');
+    const body = page.getByRole('article').locator('.message-body').first();
     assert.match(await body.textContent(), /<b>20% off<\/b> on our picks & more/);
     assert.equal(await body.locator('b').count(), 0);
-    const products = page.getByRole('region', { name: 'Products in this promotion' });
+    const products = page.getByRole('list', { name: 'Products in this promotion' });
     assert.equal(await products.getByRole('listitem').count(), delivered[1].products.length);
+    // A product of this shop opens its page here, naming the message (for its promotion price).
+    const view = products.getByRole('link', { name: new RegExp(`^View product ${escapeRegExp(delivered[1].products[0].name)}`) });
+    assert.match(await view.getAttribute('href'), /^\/products\/[^?]+\?message=\d+$/);
     await products.getByRole('img').first().waitFor();
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
     await screenshot(page, 'inbox');
+    await expectNoAxeViolations(page, 'main', { label: 'an opened promotion' });
 
     await page.setViewportSize({ width: 820, height: 1100 });
     await screenshot(page, 'inbox-tablet');

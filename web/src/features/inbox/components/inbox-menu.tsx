@@ -85,8 +85,8 @@ export function InboxMenu() {
         onClick={() => setOpen((value) => !value)}
       >
         <InboxIcon />
-        <span>{t('menu.button')}</span>
-        <UnreadBadge count={count} />
+        {/* The space keeps the visible "Inbox 3" inside the name "Inbox, 3 unread" (label in name). */}
+        <span>{t('menu.button')}</span> <UnreadBadge count={count} />
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
         {count ? t('menu.announce', { count }) : ''}

@@ -129,7 +129,7 @@ export function InboxPage({ promotionId, productLink }: { promotionId?: string; 
 
   const unread = counts.data?.unread;
   return (
-    <div className="page inbox-page">
+    <div className={`page inbox-page${promotionId ? ' has-selection' : ''}`}>
       <div className="page-header">
         <div>
           <h1 ref={headingRef} tabIndex={-1}>

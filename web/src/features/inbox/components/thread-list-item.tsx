@@ -55,7 +55,7 @@ export function ThreadListItem({
             data-promotion-id={thread.promotionId}
             onClick={onOpen}
           >
-            <span className="thread-row-subject">{displaySubject(thread)}</span>
+            <span className="thread-row-subject">{displaySubject(thread)}</span>{' '}
             <span className="thread-row-details">{titleDetails(t, thread).join(' · ')}</span>
           </Link>
           {thread.createdAt && (
