@@ -141,7 +141,7 @@ describe('inbox threads', () => {
     await page.getByRole('button', { name: 'Stop messages about this promotion' }).waitFor();
   });
 
-  it('works at 390 px: the list, a thread instead of it with Back, the dropdown on screen', async () => {
+  it('works at 390 and 360 px: the list, a thread instead of it with Back, the dropdown on screen', async () => {
     const phone = await newPage(browser, { width: 390, height: 844 });
     await signIn(phone, READER);
     await phone.goto(`${env.web}/inbox`);
@@ -162,9 +162,15 @@ describe('inbox threads', () => {
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${name} is on screen`);
     }
     await screenshot(phone, 'inbox-phone-thread');
+    await phone.setViewportSize({ width: 360, height: 780 });
+    assert.ok((await overflow()) <= 0, `no horizontal scrolling in the thread at 360 px (${await overflow()} px)`);
+    await screenshot(phone, 'inbox-phone-360-thread');
     await thread.getByRole('link', { name: 'Back to messages' }).click();
     await row.waitFor();
     assert.equal(await thread.count(), 0);
+    assert.ok((await overflow()) <= 0, `no horizontal scrolling on the list at 360 px (${await overflow()} px)`);
+    await screenshot(phone, 'inbox-phone-360-list');
+    await phone.setViewportSize({ width: 390, height: 844 });
 
     await phone.getByRole('banner').getByRole('button', { name: /^Inbox/ }).click();
     const dropdown = phone.getByRole('dialog', { name: 'Inbox' });
