@@ -129,3 +129,14 @@ export async function getPreview(client: ApiClient, id: string, signal?: AbortSi
     sampleMessage: raw.sampleMessage ?? raw.sample ?? raw.message ?? raw.messages?.[0],
   };
 }
+
+export type TestSendResult = { day: string; dayNumber: number; delivered: boolean };
+
+/** "Send me a test": the message of `day` (default the first) into the calling admin's own inbox, marked as a test. */
+export async function sendTest(client: ApiClient, id: string, day?: string) {
+  const { data } = await client.request<TestSendResult>(`${promotionPath(id)}/test-send`, {
+    method: 'POST',
+    body: day ? { day } : undefined,
+  });
+  return data;
+}

@@ -1,11 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
 import { usePreview } from '../hooks/use-promotions';
+import { useTestSend } from '../hooks/use-promotion-mutations';
 
 /** Occurrences and a sample message, as the engine computes them for the saved version. */
 export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: string; version: number; timeZone: string }) {
   const { t } = useTranslation('calendar');
   const preview = usePreview(promotionId, version, true);
+  const testSend = useTestSend();
+  const [testDay, setTestDay] = useState('');
   return (
     <section className="preview-panel" aria-labelledby="preview-title">
       <div className="preview-header">
@@ -35,6 +41,44 @@ export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: 
                 </li>
               ))}
             </ol>
+          )}
+          {preview.data.occurrences.length > 0 && (
+            <div className="test-send">
+              <label className="field-label" htmlFor="test-send-day">
+                {t('preview.testSendDay')}
+              </label>
+              <select
+                id="test-send-day"
+                className="input"
+                value={testDay}
+                onChange={(event) => setTestDay(event.target.value)}
+              >
+                {preview.data.occurrences.map((occurrence) => (
+                  <option key={occurrence.index} value={occurrence.index === 0 ? '' : occurrence.day}>
+                    {t('preview.day', { number: occurrence.index + 1 })}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={testSend.isPending}
+                onClick={() => testSend.mutate({ id: promotionId, day: testDay || undefined })}
+              >
+                {testSend.isPending ? t('preview.testSending') : t('preview.testSend')}
+              </button>
+              {testSend.isSuccess && (
+                <p role="status" className="small">
+                  {t(testSend.data.delivered ? 'preview.testSent' : 'preview.testSentBefore', { number: testSend.data.dayNumber })}{' '}
+                  <Link to={paths.inbox}>{t('preview.openInbox')}</Link>
+                </p>
+              )}
+              {testSend.isError && (
+                <p role="alert" className="inline-error">
+                  {testSend.error.message}
+                </p>
+              )}
+            </div>
           )}
           {preview.data.sampleMessage && (
             <div className="sample-message" aria-label={t('preview.sampleMessage')}>

@@ -126,6 +126,28 @@ describe('PromotionEditor', () => {
     expect(await screen.findByText(/^Published\./)).toBeInTheDocument();
   });
 
+  it('sends the chosen day to the admin as a test', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved()))
+      .on('GET', '/api/promotions/p1/preview', () =>
+        json({
+          occurrences: [
+            { index: 0, day: '2026-12-05', fireAt: '2026-12-05T09:00:00Z' },
+            { index: 1, day: '2026-12-06', fireAt: '2026-12-06T09:00:00Z' },
+          ],
+          sampleMessage: { subject: 's', body: 'b' },
+        }),
+      )
+      .on('POST', '/api/promotions/p1/test-send', () => json({ day: '2026-12-06', dayNumber: 2, delivered: true }));
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    await userEvent.selectOptions(await screen.findByLabelText('Test message of'), 'Day 2');
+    await userEvent.click(screen.getByRole('button', { name: 'Send me a test' }));
+
+    expect(await screen.findByText(/Day 2 is in your inbox, marked as a test\./)).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/promotions/p1/test-send')[0].body).toEqual({ day: '2026-12-06' });
+  });
+
   it('asks for the reason customers will see before it unpublishes', async () => {
     const api = createFakeApi()
       .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))

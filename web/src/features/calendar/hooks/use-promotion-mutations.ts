@@ -5,6 +5,7 @@ import {
   deletePromotion,
   publishPromotion,
   unpublishPromotion,
+  sendTest,
   updatePromotion,
   type PromotionInput,
   type SaveResult,
@@ -62,5 +63,12 @@ export function useDeletePromotion() {
   return useMutation({
     mutationFn: ({ id, version }: Target) => deletePromotion(client, id, version),
     onSuccess: (_, { id }) => after.deleted(id),
+  });
+}
+
+export function useTestSend() {
+  const client = useApiClient();
+  return useMutation({
+    mutationFn: ({ id, day }: { id: string; day?: string }) => sendTest(client, id, day),
   });
 }

@@ -14,8 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The inbox's promotion-state endpoint as the relay sees it, recording every
- * request (path, bearer token, body) and answering 204 — or a 503 for the next
- * {@link #failNext} requests. Stands in for the inbox only where a test must
+ * request (path, bearer token, body) and answering 204 (a test message: 200 with
+ * the inbox's answer) — or a 503 for the next {@link #failNext} requests. Stands in for the inbox only where a test must
  * make it fail on cue; the real inbox is exercised by the browser and chain tests.
  */
 public final class InboxStandIn {
@@ -27,6 +27,7 @@ public final class InboxStandIn {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private volatile String failingPath = "";
 
     private int port;
 
@@ -43,11 +44,23 @@ public final class InboxStandIn {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                boolean fail = standIn.failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                String path = exchange.getRequestURI().getPath();
+                boolean fail = path.startsWith(standIn.failingPath)
+                        && standIn.failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 standIn.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         JSON.readTree(new String(body, StandardCharsets.UTF_8))));
-                exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+                if (fail) {
+                    exchange.sendResponseHeaders(503, -1);
+                } else if (exchange.getRequestMethod().equals("POST")) { // a test message: the inbox's batch answer
+                    byte[] answer = "{\"inserted\":1,\"duplicates\":0,\"suppressed\":0,\"refused\":[]}"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, answer.length);
+                    exchange.getResponseBody().write(answer);
+                } else {
+                    exchange.sendResponseHeaders(204, -1);
+                }
                 exchange.close();
             });
             server.start();
@@ -58,8 +71,9 @@ public final class InboxStandIn {
         return standIn;
     }
 
-    /** The next {@code count} requests are answered 503. */
-    public void failNext(int count) {
+    /** The next {@code count} requests to paths starting with {@code pathPrefix} are answered 503. */
+    public void failNext(int count, String pathPrefix) {
+        failingPath = pathPrefix;
         failures.set(count);
     }
 

@@ -1,6 +1,5 @@
 package com.promocalendar.calendar.inboxsync;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +11,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -49,25 +42,19 @@ class InboxRelay {
 
     private final JdbcClient db;
     private final TransactionTemplate transaction;
-    private final OAuth2AuthorizedClientManager tokens;
-    private final RestClient inbox;
+    private final InboxClient inbox;
     private final Duration interval;
     private final Duration maxBackoff;
     private final Clock clock;
     private Duration backoff = Duration.ZERO;
     private Instant nextAttempt = Instant.MIN;
 
-    InboxRelay(JdbcClient db, TransactionTemplate transaction, OAuth2AuthorizedClientManager tokens,
-            RestClient.Builder http, @Value("${calendar.inbox-sync.inbox-url}") URI inboxUrl,
+    InboxRelay(JdbcClient db, TransactionTemplate transaction, InboxClient inbox,
             @Value("${calendar.inbox-sync.interval}") Duration interval,
             @Value("${calendar.inbox-sync.max-backoff}") Duration maxBackoff, Clock clock) {
         this.db = db;
         this.transaction = transaction;
-        this.tokens = tokens;
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(Duration.ofSeconds(2));
-        timeouts.setReadTimeout(Duration.ofSeconds(10));
-        this.inbox = http.baseUrl(inboxUrl.toString()).requestFactory(timeouts).build();
+        this.inbox = inbox;
         this.interval = interval;
         this.maxBackoff = maxBackoff;
         this.clock = clock;
@@ -78,22 +65,31 @@ class InboxRelay {
         if (clock.instant().isBefore(nextAttempt)) {
             return;
         }
+        RuntimeException failure;
         try {
-            transaction.executeWithoutResult(status -> relayPending());
+            failure = transaction.execute(status -> relayPending());
+        } catch (RuntimeException database) {
+            failure = database;
+        }
+        if (failure == null) {
             backoff = Duration.ZERO;
-        } catch (RuntimeException failure) {
+        } else {
             backoff = backoff.isZero() ? interval : min(backoff.multipliedBy(2), maxBackoff);
             nextAttempt = clock.instant().plus(backoff);
             log.warn("inbox sync: {} — the change is sent again in {} ms", describe(failure), backoff.toMillis());
         }
     }
 
-    /** Sends what is after the cursor, moving the cursor after each accepted change; nothing if another replica relays. */
-    private void relayPending() {
+    /**
+     * Sends what is after the cursor, moving the cursor past each accepted
+     * change; stops at the first failure and answers it (the cursor moves so
+     * far are committed). Nothing if another replica relays.
+     */
+    private RuntimeException relayPending() {
         List<Long> cursor = db.sql("select cursor from outbox_relay where name = 'inbox' for update skip locked")
                 .query(Long.class).list();
         if (cursor.isEmpty()) {
-            return;
+            return null;
         }
         List<Change> changes = db.sql("""
                 select cursor, promotion_id, kind, version, ends_at, withdrawn_reason
@@ -106,11 +102,15 @@ class InboxRelay {
                 .list();
         for (Change change : changes) {
             if (change.endsAt() != null) { // recorded before the inbox followed promotions, and superseded
-                send(change);
+                try {
+                    send(change);
+                } catch (RuntimeException failure) {
+                    return failure;
+                }
             }
-            // committed with the pass: a failure later in the pass keeps what was sent before it
             db.sql("update outbox_relay set cursor = ? where name = 'inbox'").param(change.cursor()).update();
         }
+        return null;
     }
 
     private void send(Change change) {
@@ -119,21 +119,7 @@ class InboxRelay {
         state.put("status", change.kind().equals("UNPUBLISHED") ? "UNPUBLISHED" : "PUBLISHED");
         state.put("endsAt", change.endsAt().toString());
         state.put("withdrawnReason", change.reason());
-        inbox.put().uri("/api/internal/inbox/promotions/{id}", change.promotionId())
-                .headers(headers -> headers.setBearerAuth(token()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(state)
-                .retrieve()
-                .toBodilessEntity();
-    }
-
-    private String token() {
-        OAuth2AuthorizedClient client = tokens.authorize(
-                OAuth2AuthorizeRequest.withClientRegistrationId("inbox-sync").principal("event-calendar").build());
-        if (client == null) {
-            throw new IllegalStateException("no token for the inbox (client registration inbox-sync)");
-        }
-        return client.getAccessToken().getTokenValue();
+        inbox.putPromotionState(change.promotionId(), state);
     }
 
     private static String describe(RuntimeException failure) {

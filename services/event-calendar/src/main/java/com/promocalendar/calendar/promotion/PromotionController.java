@@ -36,9 +36,11 @@ import com.promocalendar.calendar.problem.FieldError;
 class PromotionController {
 
     private final PromotionService promotions;
+    private final TestSend testSend;
 
-    PromotionController(PromotionService promotions) {
+    PromotionController(PromotionService promotions, TestSend testSend) {
         this.promotions = promotions;
+        this.testSend = testSend;
     }
 
     /** The widest window one calendar request may ask for (contracts.md). */
@@ -105,6 +107,13 @@ class PromotionController {
         String reason = request == null ? null : request.checkedReason();
         PromotionView unpublished = promotions.unpublish(id, expectedVersion(ifMatch), reason, Actor.of(token));
         return ResponseEntity.ok().eTag(etag(unpublished)).body(unpublished);
+    }
+
+    /** The message of one day (default the first) into the calling admin's own inbox, marked as a test. */
+    @PostMapping("/{id}/test-send")
+    TestSend.Result testSend(@PathVariable UUID id, @RequestBody(required = false) TestSendRequest request,
+            @AuthenticationPrincipal Jwt token) {
+        return testSend.send(id, request == null ? null : request.day(), Actor.of(token));
     }
 
     /** Occurrences and a sample message (addressed to the calling admin), computed by the engine. */

@@ -48,7 +48,7 @@ class InboxRelayIT extends IntegrationTest {
 
     @Test
     void aFailingInboxGetsTheSameChangeAgainAndNothingIsSkipped() throws Exception {
-        INBOX.failNext(3);
+        INBOX.failNext(3, "/api/internal/inbox/promotions/");
         Response draft = api().post("/api/promotions", Tokens.admin(), upcoming("COF-1001"));
         String path = "/api/promotions/" + draft.id();
         Response published = api().post(path + "/publish", Tokens.admin(), null, draft.version());

@@ -18,7 +18,7 @@ import com.promocalendar.inbox.support.InboxHttp;
 import com.promocalendar.inbox.support.IntegrationTest;
 
 /** An admin's test message: the admin's inbox only, its own key space, flagged, never suppressed. */
-class TestMessageIT extends IntegrationTest {
+class AdminTestMessageIT extends IntegrationTest {
 
     private static final String PATH = "/api/internal/inbox/test-messages";
 
