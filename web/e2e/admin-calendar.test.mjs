@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { callApi, env, expectNoAxeViolations, launchBrowser, newPage, runId, screenshot, signIn, userToken } from './support.mjs';
 
-const title = `E2E Spring deals ${runId}`;
+const TITLE_PREFIX = 'E2E Spring deals ';
+const title = `${TITLE_PREFIX}${runId}`;
 
 /** YYYY-MM-DD of today + n days in Europe/Berlin (the browser context's zone and the promotion's). */
 const dayFromNow = (n) =>
@@ -21,10 +22,13 @@ describe('admin', () => {
 
   after(async () => {
     await browser?.close();
-    // Leave nothing behind: find this run's promotion and remove it.
+    // Leave nothing behind: this run's promotion, and any an interrupted run left (same title prefix).
     const token = await userToken('admin');
-    const { data } = await callApi(`${env.calendar}/api/promotions`, { token });
-    for (const promotion of Array.isArray(data) ? data.filter((p) => p.title === title) : []) {
+    const from = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 120 * 86_400_000).toISOString();
+    const { status, data } = await callApi(`${env.calendar}/api/promotions?from=${from}&to=${to}`, { token });
+    assert.equal(status, 200, 'the cleanup lists the promotions');
+    for (const promotion of data.filter((p) => p.title === title || p.title.startsWith(TITLE_PREFIX))) {
       let version = promotion.version;
       if (promotion.status === 'PUBLISHED') {
         const unpublished = await callApi(`${env.calendar}/api/promotions/${promotion.id}/unpublish`, {
@@ -99,23 +103,31 @@ describe('admin', () => {
     assert.ok(await edit.getByRole('button', { name: 'Delete…' }).isDisabled(), 'a published promotion cannot be deleted');
 
     await edit.getByRole('button', { name: 'Close editor' }).click();
+    // On a stack that holds demo data and other promotions a day shows a few events and "+n more":
+    // the new one is on the grid in the scheduled state, visible or folded into "+n more".
     const event = page.locator('.fc-event.promo-state-scheduled', { hasText: title }).first();
-    await event.waitFor();
+    await event.waitFor({ state: 'attached' });
     await screenshot(page, 'calendar');
     // Colour contrast of the page, its legend and every promotion state on the grid (FullCalendar's own
     // markup has findings of other rules that are not ours to fix, so only contrast is asked here).
     await expectNoAxeViolations(page, { include: ['#main'] }, { label: 'the Event Calendar', rules: ['color-contrast'] });
 
-    // Keyboard: an event takes focus, Enter opens its editor, Escape closes it and focus comes back.
-    await event.focus();
+    // Keyboard, in the week of its start (the week view shows every event of a day side by side):
+    // an event takes focus, Enter opens its editor, Escape closes it and focus comes back.
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await page.locator('.fc-timegrid').waitFor();
+    if ((await page.locator(`.fc-timegrid-col[data-date="${dayFromNow(1)}"]`).count()) === 0) {
+      await page.locator('.fc-next-button').click();
+    }
+    const inWeek = page.locator('.fc-event.promo-state-scheduled', { hasText: title }).first();
+    await inWeek.waitFor();
+    await inWeek.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Edit promotion' }).waitFor();
     assert.equal(await page.getByLabel('Title').inputValue(), title);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Edit promotion' }).waitFor({ state: 'detached' });
-    assert.ok(await event.evaluate((element) => element === document.activeElement), 'focus returns to the event');
-    await page.getByRole('button', { name: 'Week', exact: true }).click();
-    await page.locator('.fc-timegrid').waitFor();
+    assert.ok(await inWeek.evaluate((element) => element === document.activeElement), 'focus returns to the event');
     await screenshot(page, 'calendar-week');
   });
 

@@ -71,7 +71,7 @@ class InboxController {
         if (days.isEmpty()) {
             throw new NotFoundException();
         }
-        return new ThreadMessages(days);
+        return new ThreadMessages(days, messages.muted(caller.getSubject(), promotionId));
     }
 
     @GetMapping("/api/inbox/messages/{id}")

@@ -112,6 +112,12 @@ class MessageStore {
                 MESSAGE, recipientId, promotionId);
     }
 
+    boolean muted(String recipientId, String promotionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM muted_promotion WHERE recipient_id = ? AND promotion_id = ?)",
+                Boolean.class, recipientId, promotionId));
+    }
+
     Optional<InboxMessage> find(String recipientId, long id) {
         return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE m.recipient_id = ? AND m.id = ?", MESSAGE, recipientId, id)
                 .stream().findFirst();

@@ -2,6 +2,6 @@ package com.promocalendar.inbox.message;
 
 import java.util.List;
 
-/** The days of one thread, newest first. */
-public record ThreadMessages(List<InboxMessage> items) {
+/** The days of one thread, newest first, and whether the reader muted its promotion. */
+public record ThreadMessages(List<InboxMessage> items, boolean muted) {
 }

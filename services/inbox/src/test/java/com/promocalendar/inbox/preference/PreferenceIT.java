@@ -32,6 +32,7 @@ class PreferenceIT extends IntegrationTest {
         assertThat(http.get(ALICE, "/api/inbox/promotions/summer/messages").json().path("items")).hasSize(1);
         assertThat(http.get(BOB, "/api/inbox/promotions/summer/messages").json().path("items")).hasSize(2);
         assertThat(http.get(ALICE, "/api/inbox/messages").json().path("items").get(0).path("muted").asBoolean()).isTrue();
+        assertThat(http.get(ALICE, "/api/inbox/promotions/summer/messages").json().path("muted").asBoolean()).isTrue();
 
         assertThat(http.delete(ALICE, "/api/inbox/promotions/summer/mute").status()).isEqualTo(204);
         JsonNode again = deliver(dayBatch("summer", today.plusDays(2), ENDS, List.of(ALICE.userId()))).json();
