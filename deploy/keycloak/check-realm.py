@@ -48,7 +48,8 @@ def status(url, access_token):
         return refused.code
 
 
-SERVICE_ROLES = {"admin", "customer", "inbox-writer", "calendar-reader", "promotion-sync", "inbox-privacy"}
+SERVICE_ROLES = {"admin", "customer", "inbox-writer", "calendar-reader", "promotion-sync", "inbox-privacy",
+                 "delivery-reporter"}
 
 
 def person(username, roles, user_id):
@@ -90,7 +91,7 @@ check("error" in token({"grant_type": "password", "client_id": "dev-test-login",
 check("error" in token({"grant_type": "password", "client_id": "shop-web", "username": "alice", "password": "alice"}),
       "shop-web has no password grant (authorization code + PKCE only)")
 
-job = service("promo-job", "promo-job-secret", {"inbox-writer", "calendar-reader"}, AUDIENCES)
+job = service("promo-job", "promo-job-secret", {"inbox-writer", "calendar-reader", "delivery-reporter"}, AUDIENCES)
 directory = service("promo-job-directory", "promo-job-directory-secret", set(), set())
 scheduler = service("promo-scheduler", "promo-scheduler-secret", {"calendar-reader"}, {"event-calendar"})
 service("event-calendar", "event-calendar-secret", {"promotion-sync"}, {"inbox-service"})
