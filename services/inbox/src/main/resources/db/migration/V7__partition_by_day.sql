@@ -40,7 +40,7 @@ CREATE TABLE message (
     CONSTRAINT message_idempotency_key UNIQUE (idempotency_key, day)
 ) PARTITION BY RANGE (day);
 
-CREATE INDEX message_unread_thread ON message (recipient_id, promotion_id) INCLUDE (expires_at, created_at)
+CREATE INDEX message_unread_thread ON message (recipient_id, promotion_id) INCLUDE (expires_at, created_at, test)
     WHERE read_at IS NULL AND archived_at IS NULL;
 
 DO $$
