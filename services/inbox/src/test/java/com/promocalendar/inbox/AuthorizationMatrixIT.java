@@ -63,6 +63,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             new Object[] {"PUT /api/internal/inbox/promotions/{promotion}", List.of(401, 403, 403, 403, 403, 401, 403, 400, 403)},
             new Object[] {"POST /api/internal/inbox/test-messages", List.of(401, 403, 403, 403, 403, 401, 403, 400, 403)},
             new Object[] {"DELETE /api/internal/inbox/recipients/{bob}", List.of(401, 403, 403, 403, 403, 401, 403, 403, 204)},
+            new Object[] {"GET /api/inbox/promotion-stats/{promotion}", List.of(401, 403, 403, 200, 403, 401, 403, 403, 403)},
             new Object[] {"GET /v3/api-docs", List.of(401, 403, 403, 200, 403, 401, 403, 403, 403)});
 
     static Stream<Arguments> matrix() {

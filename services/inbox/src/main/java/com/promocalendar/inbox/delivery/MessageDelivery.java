@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -52,13 +53,25 @@ public class MessageDelivery {
      * The messages nobody may get: their reader muted this promotion or paused
      * promotion messages, or was erased. Removed from the staging table before
      * the insert and reported as {@code suppressed}. Three index probes per staged
-     * row into tables that hold only those who chose so.
+     * row into tables that hold only those who chose so. Each suppressed key is
+     * recorded once in {@code suppressed_message} (V8) for the admin's results —
+     * a retried batch records nothing twice, and a key already delivered before
+     * its reader chose so is not recorded (it counts as delivered).
      */
     private static final String SUPPRESS = """
-            DELETE FROM incoming_message i
-             WHERE EXISTS (SELECT 1 FROM muted_promotion mu WHERE mu.recipient_id = i.recipient_id AND mu.promotion_id = ?)
-                OR EXISTS (SELECT 1 FROM preference p WHERE p.recipient_id = i.recipient_id AND NOT p.promotion_messages)
-                OR EXISTS (SELECT 1 FROM erased_recipient e WHERE e.recipient_id = i.recipient_id)
+            WITH gone AS (
+                DELETE FROM incoming_message i
+                 WHERE EXISTS (SELECT 1 FROM muted_promotion mu WHERE mu.recipient_id = i.recipient_id AND mu.promotion_id = ?)
+                    OR EXISTS (SELECT 1 FROM preference p WHERE p.recipient_id = i.recipient_id AND NOT p.promotion_messages)
+                    OR EXISTS (SELECT 1 FROM erased_recipient e WHERE e.recipient_id = i.recipient_id)
+                RETURNING i.idempotency_key
+            ), recorded AS (
+                INSERT INTO suppressed_message (idempotency_key, promotion_id, day)
+                SELECT DISTINCT g.idempotency_key, ?, ?::date FROM gone g
+                 WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.idempotency_key = g.idempotency_key AND m.day = ?::date)
+                ON CONFLICT (idempotency_key) DO NOTHING
+            )
+            SELECT count(*) FROM gone
             """;
 
     /**
@@ -140,7 +153,7 @@ public class MessageDelivery {
                     copy.cancelCopy();
                 }
             }
-            suppressed[0] = test ? 0 : suppress(connection, batch.promotionId());
+            suppressed[0] = test ? 0 : suppress(connection, batch);
             int stored = insert(connection, batch, productSetId, test);
             if (stored > 0) {
                 // every replica's open badge streams hear of it when this commits (a recipient
@@ -154,10 +167,16 @@ public class MessageDelivery {
                 batch.refused());
     }
 
-    private static int suppress(Connection connection, String promotionId) throws SQLException {
+    private static int suppress(Connection connection, DayBatch batch) throws SQLException {
         try (PreparedStatement suppress = connection.prepareStatement(SUPPRESS)) {
-            suppress.setString(1, promotionId);
-            return suppress.executeUpdate();
+            suppress.setString(1, batch.promotionId());
+            suppress.setString(2, batch.promotionId());
+            suppress.setDate(3, Date.valueOf(batch.day()));
+            suppress.setDate(4, Date.valueOf(batch.day()));
+            try (ResultSet count = suppress.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
         }
     }
 

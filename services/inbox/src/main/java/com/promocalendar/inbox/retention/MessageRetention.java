@@ -96,6 +96,10 @@ public class MessageRetention {
                     + STATE_JOIN, Timestamp.class);
             if (latestEnd == null || latestEnd.toInstant().isBefore(limit)) {
                 partitions.drop(partition);
+                // the results' suppressed keys of those days go with them
+                jdbc.update("DELETE FROM suppressed_message WHERE day < ?" + (partition.from() == null ? "" : " AND day >= ?"),
+                        partition.from() == null ? new Object[] {java.sql.Date.valueOf(partition.until())}
+                                : new Object[] {java.sql.Date.valueOf(partition.until()), java.sql.Date.valueOf(partition.from())});
                 dropped.add(partition.name());
             }
         }

@@ -46,7 +46,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void emptyInboxAndClient() {
         // product sets stay: the service remembers their ids, and in production they are never deleted
-        jdbc.execute("TRUNCATE message, promotion_state, muted_promotion, preference, erased_recipient");
+        jdbc.execute("TRUNCATE message, promotion_state, muted_promotion, preference, erased_recipient, suppressed_message");
         http = new InboxHttp(port);
     }
 
