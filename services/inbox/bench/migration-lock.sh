@@ -3,9 +3,10 @@
 # while customers keep reading and the job keeps writing.
 #
 #   services/inbox/bench/migration-lock.sh [rows=3000000]
+#   MIGRATE_FROM=5 services/inbox/bench/migration-lock.sh   # V6 + V7: the live table becomes partitioned
 #
 # 1. The database inbox_bench, emptied, migrated by the inbox itself (Flyway) to the
-#    version before the newest one, then filled with ROWS messages (1,000 recipients).
+#    version before the newest one (or MIGRATE_FROM), then filled with ROWS messages (1,000 recipients).
 # 2. pgbench runs the hot paths against it (the badge's unread count and a
 #    1-row insert, 4 clients, every transaction's latency logged) while the inbox
 #    starts at the newest version and Flyway applies the migration.
@@ -29,17 +30,18 @@ bench_sql() { PGPASSWORD=inbox psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$P
 PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
 MIGRATIONS="$(inbox_dir)/src/main/resources/db/migration"
 NEWEST=$(ls "$MIGRATIONS" | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n | tail -1)
+FROM=${MIGRATE_FROM:-$((NEWEST - 1))}
 mkdir -p "$STATE/inbox" && cp -f "$(inbox_jar)" "$STATE/inbox/inbox-bench.jar"
 
 start_inbox() { # [flyway target]
-  SPRING_FLYWAY_TARGET=${1:-latest} INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inbox_bench" \
+  SPRING_FLYWAY_TARGET=${1:-latest} INBOX_PORT=$INBOX_BENCH_PORT INBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/inbox_bench" INBOX_DB_PASSWORD=inbox \
     start_process inbox-bench "$(inbox_java)" -Xms256m -Xmx512m -jar "$STATE/inbox/inbox-bench.jar"
   wait_for_http inbox-bench "http://127.0.0.1:$INBOX_BENCH_PORT/actuator/health" 120
 }
 
-section "inbox_bench at version $((NEWEST - 1)) with $ROWS messages"
+section "inbox_bench at version $FROM with $ROWS messages"
 bench_sql -c 'DROP SCHEMA public CASCADE' -c 'CREATE SCHEMA public'
-start_inbox $((NEWEST - 1))
+start_inbox "$FROM"
 stop_process inbox-bench
 bench_sql <<SQL
 INSERT INTO product_set (digest, products) VALUES (sha256('bench'), '[]');
@@ -55,10 +57,10 @@ bench_sql -At -c "SELECT count(*) || ' rows, ' || pg_size_pretty(pg_total_relati
 cat >"$WORK/hot-paths.sql" <<'SQL'
 \set r random(0, 999)
 \set n random(1, 1000000000)
-SELECT count(*) FROM message WHERE recipient_id = 'r' || :r AND read_at IS NULL AND archived_at IS NULL AND expires_at > now();
+SELECT count(DISTINCT promotion_id) FROM message WHERE recipient_id = 'r' || :r AND read_at IS NULL AND archived_at IS NULL AND expires_at > now();
 INSERT INTO message (idempotency_key, recipient_id, promotion_id, day, subject, body, product_set_id, expires_at)
 VALUES ('live/' || :n || '/' || :r, 'r' || :r, 'live', DATE '2026-01-02', 's', 'b', (SELECT min(id) FROM product_set), TIMESTAMPTZ '2027-12-31 23:00Z')
-ON CONFLICT (idempotency_key) DO NOTHING;
+ON CONFLICT DO NOTHING;
 SQL
 section "hot paths for 4 s before, then during the migration"
 (cd "$WORK" && PGPASSWORD=inbox "$PGBENCH" -n -h "$PGHOST" -p "$PGPORT" -U inbox -c 4 -T 40 -l --log-prefix=hot \
