@@ -33,3 +33,31 @@ export function promotionState(promotion: Promotion, now: Date = new Date()): Pr
   if (now.getTime() < start.getTime()) return 'scheduled';
   return 'live';
 }
+
+/**
+ * The next instant after `now` at which a shown state changes (a published
+ * promotion's start or end), or null when none will: the calendar re-renders then.
+ */
+export function nextStateChange(promotions: Promotion[], now: Date = new Date()): Date | null {
+  let next: number | null = null;
+  for (const promotion of promotions) {
+    if (promotion.status !== 'PUBLISHED') continue;
+    const { start, end } = promotionInterval(promotion);
+    for (const instant of [start.getTime(), end.getTime()]) {
+      if (instant > now.getTime() && (next === null || instant < next)) next = instant;
+    }
+  }
+  return next === null ? null : new Date(next);
+}
+
+/** The promotions whose state (at `now`) is one of `shown`, in their order. */
+export function withStates(promotions: Promotion[], shown: ReadonlySet<PromotionState>, now: Date = new Date()): Promotion[] {
+  return promotions.filter((promotion) => shown.has(promotionState(promotion, now)));
+}
+
+/** By start, then by title: the list view's order. */
+export function byStart(promotions: Promotion[]): Promotion[] {
+  return [...promotions].sort(
+    (a, b) => promotionInterval(a).start.getTime() - promotionInterval(b).start.getTime() || a.title.localeCompare(b.title),
+  );
+}

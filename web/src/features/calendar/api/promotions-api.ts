@@ -34,6 +34,16 @@ export type PromotionInput = {
   };
 };
 
+/** Another promotion that runs at the same time with some of the same products (GET /api/promotions, per promotion). */
+export type OverlapWarning = {
+  code: string;
+  message: string;
+  promotionId: string;
+  promotionTitle: string;
+  promotionStatus: PromotionStatus;
+  skus: string[];
+};
+
 export type Promotion = PromotionInput & {
   id: string;
   version: number;
@@ -41,6 +51,8 @@ export type Promotion = PromotionInput & {
   /** The interval as the service resolved it (read-only extras of its representation). */
   startsAtInstant?: string;
   endsAtInstant?: string;
+  /** Overlaps with other promotions, as the list endpoint reports them. */
+  warnings?: OverlapWarning[];
 };
 
 export type SaveResult = { promotion: Promotion; warnings: string[] };

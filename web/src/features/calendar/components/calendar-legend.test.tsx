@@ -56,7 +56,7 @@ describe('calendar state styling', () => {
     expect(event.classNames).toEqual(['promo-event', 'promo-state-live']);
     expect((event.start as Date).toISOString()).toBe('2026-12-01T14:00:00.000Z');
     expect((event.end as Date).toISOString()).toBe('2026-12-05T05:00:00.000Z');
-    expect(event.extendedProps).toEqual({ state: 'live', timeZone: 'America/New_York', localTimes: '09:00–00:00' });
+    expect(event.extendedProps).toEqual({ state: 'live', timeZone: 'America/New_York', localTimes: '09:00–00:00', overlapsWith: [] });
     expect(toCalendarEvent({ ...promotion, status: 'DRAFT' }).classNames).toContain('promo-state-draft');
   });
 });

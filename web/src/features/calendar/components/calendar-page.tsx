@@ -1,27 +1,70 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { formatDateTime } from '@/lib/format';
+import { PROMOTION_STATES, withStates, type PromotionState } from '../api/promotion-state';
 import { usePromotions, type VisibleRange } from '../hooks/use-promotions';
+import { useStateClock } from '../hooks/use-state-clock';
+import type { SelectedRange } from '../model/promotion-form-values';
+import { useDiscardGuard } from '../model/use-discard-guard';
 import { CalendarLegend } from './calendar-legend';
 import { EventCalendar } from './event-calendar';
 import { PromotionEditor } from './promotion-editor';
-import type { SelectedRange } from './promotion-form-values';
+import { PromotionList } from './promotion-list';
+import { StateFilter } from './state-filter';
 import './calendar.css';
 
 /** `session` changes only when the admin opens something else, so saving a new draft keeps the drawer. */
 type EditorTarget = { session: number; promotionId?: string; range?: SelectedRange };
+type View = 'calendar' | 'list';
 
-/** The admin's Event Calendar: month/week views, legend, and the promotion editor. */
+/** Below this width the page opens in the list view. */
+const NARROW_QUERY = '(max-width: 719.98px)';
+const initialView = (): View => (typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches ? 'list' : 'calendar');
+
+/** The calendar month around `day`, the list view's period. */
+function monthAround(day: Date): VisibleRange {
+  return { from: new Date(day.getFullYear(), day.getMonth(), 1), to: new Date(day.getFullYear(), day.getMonth() + 1, 1) };
+}
+const middleOf = (range: VisibleRange) => new Date((range.from.getTime() + range.to.getTime()) / 2);
+
+/** Clicks here are not "outside" the editor: they open or keep something themselves. */
+const KEEPS_EDITOR = '.editor-drawer, .dialog-backdrop, .calendar-panel, button, a, input, select, textarea, label';
+
+/** The admin's Event Calendar: month/week views or a list, state filter, legend, and the promotion editor. */
 export function CalendarPage() {
   const { t } = useTranslation('calendar');
-  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [view, setView] = useState<View>(initialView);
+  const [range, setRange] = useState<VisibleRange | null>(() => (initialView() === 'list' ? monthAround(new Date()) : null));
   const promotions = usePromotions(range);
+  const now = useStateClock(promotions.data ?? []);
+  const [shown, setShown] = useState<Set<PromotionState>>(() => new Set(PROMOTION_STATES));
+  const visible = withStates(promotions.data ?? [], shown, now);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
-  const count = promotions.data?.length ?? 0;
+  const discard = useDiscardGuard();
+  const count = visible.length;
   const sessions = useRef(0);
-  const open = (target: Omit<EditorTarget, 'session'>) => setEditor({ session: ++sessions.current, ...target });
+  const open = (target: Omit<EditorTarget, 'session'>) =>
+    discard.guard(() => setEditor({ session: ++sessions.current, ...target }));
+  const close = () => discard.guard(() => setEditor(null));
+
+  const showList = () => {
+    setRange(monthAround(range ? middleOf(range) : new Date()));
+    setView('list');
+  };
+  const moveList = (months: number) =>
+    setRange((current) => {
+      const middle = current ? middleOf(current) : new Date();
+      return monthAround(months === 0 ? new Date() : new Date(middle.getFullYear(), middle.getMonth() + months, 15));
+    });
+
+  const onPageClick = (event: MouseEvent) => {
+    if (editor && !(event.target as Element).closest(KEEPS_EDITOR)) close();
+  };
 
   return (
-    <div className={`page calendar-page${editor ? ' has-drawer' : ''}`}>
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- a click outside the drawer closes it; Escape and × are the keyboard's way
+    <div className={`page calendar-page${editor ? ' has-drawer' : ''}`} onClick={onPageClick}>
       <div className="page-header">
         <div>
           <h1>{t('page.title')}</h1>
@@ -45,6 +88,17 @@ export function CalendarPage() {
           ) : null}
         </p>
       </div>
+      <div className="calendar-controls">
+        <StateFilter shown={shown} onChange={setShown} />
+        <div className="view-switch" role="group" aria-label={t('viewSwitch.label')}>
+          <button type="button" className="button button-secondary button-small" aria-pressed={view === 'calendar'} onClick={() => setView('calendar')}>
+            {t('viewSwitch.calendar')}
+          </button>
+          <button type="button" className="button button-secondary button-small" aria-pressed={view === 'list'} onClick={showList}>
+            {t('viewSwitch.list')}
+          </button>
+        </div>
+      </div>
       {promotions.isError && (
         <div className="alert alert-error" role="alert">
           <p>{promotions.error.message}</p>
@@ -54,22 +108,59 @@ export function CalendarPage() {
         </div>
       )}
       <div className="panel calendar-panel" aria-busy={promotions.isFetching}>
-        <EventCalendar
-          promotions={promotions.data ?? []}
-          onRangeChange={setRange}
-          onSelectRange={(selected) => open({ range: selected })}
-          onOpenPromotion={(promotionId) => open({ promotionId })}
-          keepSelection={editor?.range !== undefined}
-        />
+        {view === 'calendar' ? (
+          <EventCalendar
+            promotions={visible}
+            now={now}
+            initialDate={range ? middleOf(range) : undefined}
+            onRangeChange={setRange}
+            onSelectRange={(selected) => open({ range: selected })}
+            onOpenPromotion={(promotionId) => open({ promotionId })}
+            keepSelection={editor?.range !== undefined}
+          />
+        ) : (
+          <section className="list-view" aria-labelledby="list-period">
+            <div className="list-toolbar">
+              <h2 id="list-period" className="list-period">
+                {range && formatDateTime(range.from, { dateStyle: undefined, timeStyle: undefined, month: 'long', year: 'numeric' })}
+              </h2>
+              <div className="list-nav">
+                <button type="button" className="button button-secondary button-small" aria-label={t('list.previous')} onClick={() => moveList(-1)}>
+                  ‹
+                </button>
+                <button type="button" className="button button-secondary button-small" onClick={() => moveList(0)}>
+                  {t('view.today')}
+                </button>
+                <button type="button" className="button button-secondary button-small" aria-label={t('list.next')} onClick={() => moveList(1)}>
+                  ›
+                </button>
+              </div>
+            </div>
+            <PromotionList promotions={visible} now={now} onOpenPromotion={(promotionId) => open({ promotionId })} />
+          </section>
+        )}
       </div>
       {editor && (
         <PromotionEditor
           key={editor.session}
           promotionId={editor.promotionId}
           range={editor.range}
-          onClose={() => setEditor(null)}
+          onClose={close}
+          onDeleted={() => setEditor(null)}
           onCreated={(promotionId) => setEditor({ ...editor, promotionId })}
+          onDirtyChange={discard.setDirty}
         />
+      )}
+      {discard.asking && (
+        <ConfirmDialog
+          title={t('discard.question')}
+          confirmLabel={t('discard.confirm')}
+          tone="danger"
+          onCancel={discard.keepEditing}
+          onConfirm={discard.discard}
+        >
+          <p>{t('discard.explanation')}</p>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -9,8 +9,9 @@ import type { DatesSetArg, EventClickArg, EventContentArg, EventInput } from '@f
 import type { DateSelectArg } from '@fullcalendar/core';
 import type { Promotion } from '../api/promotions-api';
 import { promotionInterval, promotionState, type PromotionState } from '../api/promotion-state';
-import type { SelectedRange } from './promotion-form-values';
+import type { SelectedRange } from '../model/promotion-form-values';
 import type { VisibleRange } from '../hooks/use-promotions';
+import { OverlapMark, overlapTitles } from './overlap-mark';
 
 // Only German beside FullCalendar's built-in English (0.7 kB gzipped; all of its locales are ~18 kB).
 // Module-level: a new array on every render makes FullCalendar re-apply its options and report
@@ -18,7 +19,8 @@ import type { VisibleRange } from '../hooks/use-promotions';
 const LOCALES = [germanLocale];
 
 /** Local start and end times are shown in the promotion's own zone, next to the zone's name. */
-type PromotionEventProps = { state: PromotionState; timeZone: string; localTimes: string };
+type PromotionEventProps = { state: PromotionState; timeZone: string; localTimes: string; overlapsWith: string[] };
+
 
 const timeOfDay = (localDateTime: string) => localDateTime.slice(11, 16);
 
@@ -36,17 +38,20 @@ export function toCalendarEvent(promotion: Promotion, now: Date = new Date()): E
       state,
       timeZone: promotion.timeZone,
       localTimes: `${timeOfDay(promotion.startsAt)}–${timeOfDay(promotion.endsAt)}`,
+      overlapsWith: overlapTitles(promotion),
     } satisfies PromotionEventProps,
   };
 }
 
 function PromotionEventContent({ event }: EventContentArg) {
   const { t } = useTranslation('calendar');
-  const { state, timeZone, localTimes } = event.extendedProps as PromotionEventProps;
+  const { state, timeZone, localTimes, overlapsWith } = event.extendedProps as PromotionEventProps;
   const label = t(`state.${state}.label`);
+  const overlap = overlapsWith.length > 0 ? t('event.overlapsWith', { titles: overlapsWith.join(', ') }) : null;
   return (
-    <span className="promo-event-content" title={`${event.title} · ${label} · ${timeZone}`}>
+    <span className="promo-event-content" title={[event.title, label, timeZone, overlap].filter(Boolean).join(' · ')}>
       <span className="promo-event-state">{label}</span>
+      {overlap && <OverlapMark text={overlap} />}
       <span className="promo-event-title">{event.title}</span>
       <span className="promo-event-time">{localTimes}</span>
       <span className="promo-event-zone">{timeZone}</span>
@@ -57,12 +62,18 @@ function PromotionEventContent({ event }: EventContentArg) {
 /** Month and week views; each promotion spans its interval, styled by state. */
 export function EventCalendar({
   promotions,
+  now,
+  initialDate,
   onRangeChange,
   onSelectRange,
   onOpenPromotion,
   keepSelection = false,
 }: {
   promotions: Promotion[];
+  /** The instant the states are shown for (the page moves it at each start and end). */
+  now?: Date;
+  /** The day the calendar opens at (the list view's period when switching back). */
+  initialDate?: Date;
   /** While true (the new promotion's editor is open) the selected days stay highlighted. */
   keepSelection?: boolean;
   onRangeChange: (range: VisibleRange) => void;
@@ -71,10 +82,7 @@ export function EventCalendar({
 }) {
   const { t, i18n } = useTranslation('calendar');
   const buttonText = useMemo(() => ({ today: t('view.today'), month: t('view.month'), week: t('view.week') }), [t]);
-  const events = useMemo(() => {
-    const now = new Date();
-    return promotions.map((promotion) => toCalendarEvent(promotion, now));
-  }, [promotions]);
+  const events = useMemo(() => promotions.map((promotion) => toCalendarEvent(promotion, now ?? new Date())), [promotions, now]);
 
   const calendarRef = useRef<FullCalendar>(null);
   useEffect(() => {
@@ -88,6 +96,7 @@ export function EventCalendar({
       locales={LOCALES}
       locale={i18n.language === 'de' ? 'de' : 'en'}
       initialView="dayGridMonth"
+      initialDate={initialDate}
       headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
       buttonText={buttonText}
       firstDay={1}

@@ -4,7 +4,7 @@ import { formatMoney } from '@/lib/format';
 import type { PackageProduct } from '../api/promotions-api';
 import type { ProductHit } from '../api/products-api';
 import { useProductSearch } from '../hooks/use-product-search';
-import { promoPriceCents } from './promotion-form-values';
+import { promoPriceCents } from '../model/promotion-form-values';
 
 const MAX_PRODUCTS = 50;
 

@@ -5,7 +5,10 @@ import { promotionKeys } from './promotion-query-keys';
 
 export type VisibleRange = { from: Date; to: Date };
 
-/** The promotions overlapping the calendar's visible range. */
+/** How often the open calendar asks again, besides when the window gets focus. */
+export const CALENDAR_REFRESH_MS = 60_000;
+
+/** The promotions overlapping the calendar's visible range, kept fresh while the page is open. */
 export function usePromotions(range: VisibleRange | null) {
   const client = useApiClient();
   return useQuery({
@@ -13,6 +16,8 @@ export function usePromotions(range: VisibleRange | null) {
     queryFn: ({ signal }) => listPromotions(client, range!.from, range!.to, signal),
     enabled: range !== null,
     placeholderData: keepPreviousData,
+    refetchOnWindowFocus: true,
+    refetchInterval: CALENDAR_REFRESH_MS,
   });
 }
 

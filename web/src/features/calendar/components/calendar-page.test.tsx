@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createFakeApi, json } from '@/testing/fake-api';
+import { renderWithApp } from '@/testing/render';
+import type { Promotion } from '../api/promotions-api';
+import { CalendarPage } from './calendar-page';
+
+const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+const HOUR = 3_600_000;
+
+const promotion = (id: string, title: string, overrides: Partial<Promotion> = {}): Promotion => ({
+  id,
+  version: 1,
+  status: 'DRAFT',
+  title,
+  timeZone: 'UTC',
+  startsAt: iso(HOUR).slice(0, 16),
+  endsAt: iso(3 * HOUR).slice(0, 16),
+  startsAtInstant: iso(HOUR),
+  endsAtInstant: iso(3 * HOUR),
+  dailySendTime: null,
+  package: { name: 'Pack', discountPercent: 20, message: 'Hi', products: [] },
+  ...overrides,
+});
+
+function stack(promotions: Promotion[]) {
+  return createFakeApi()
+    .on('GET', '/api/promotions', () => json(promotions))
+    .on('GET', /^\/api\/promotions\/[^/]+$/, ({ url }) => json(promotions.find((p) => url.pathname.endsWith(`/${p.id}`))))
+    .on('GET', /\/preview$/, () => json({ occurrences: [], sampleMessage: { subject: 's', body: 'b' } }));
+}
+
+async function openListView() {
+  await userEvent.click(screen.getByRole('button', { name: 'List' }));
+  return screen.findByRole('list', { name: 'Promotions by start' });
+}
+
+describe('CalendarPage', () => {
+  describe('unsaved changes', () => {
+    it('asks before Escape or × throw edits away, and keeps editing on Cancel', async () => {
+      renderWithApp(<CalendarPage />, { api: stack([]) });
+      await userEvent.click(screen.getByRole('button', { name: 'New promotion' }));
+      const editor = screen.getByRole('dialog', { name: 'New promotion' });
+      await userEvent.type(within(editor).getByLabelText('Title'), 'Half-typed');
+
+      await userEvent.keyboard('{Escape}');
+      const question = await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
+      await userEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      expect(screen.getByLabelText('Title')).toHaveValue('Half-typed');
+
+      await userEvent.click(screen.getByRole('button', { name: 'Close editor' }));
+      await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard changes' }));
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New promotion' })).not.toBeInTheDocument());
+    });
+
+    it('closes a clean editor at once', async () => {
+      renderWithApp(<CalendarPage />, { api: stack([]) });
+      await userEvent.click(screen.getByRole('button', { name: 'New promotion' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Close editor' }));
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      expect(screen.queryByRole('dialog', { name: 'New promotion' })).not.toBeInTheDocument();
+    });
+
+    it('asks before a click outside the editor closes it', async () => {
+      renderWithApp(<CalendarPage />, { api: stack([]) });
+      await userEvent.click(screen.getByRole('button', { name: 'New promotion' }));
+      await userEvent.type(screen.getByLabelText('Title'), 'x');
+      await userEvent.click(screen.getByRole('heading', { level: 1, name: 'Event Calendar' }));
+      expect(await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' })).toBeInTheDocument();
+      expect(screen.getByRole('dialog', { name: 'New promotion' })).toBeInTheDocument();
+    });
+
+    it('asks before switching to another promotion, then opens it', async () => {
+      const api = stack([promotion('p1', 'Spring sale'), promotion('p2', 'Autumn sale', { startsAtInstant: iso(2 * HOUR) })]);
+      renderWithApp(<CalendarPage />, { api });
+      const list = await openListView();
+      await userEvent.click(await within(list).findByRole('button', { name: /Spring sale/ }));
+      const title = await screen.findByLabelText('Title');
+      await waitFor(() => expect(title).toHaveValue('Spring sale'));
+      await userEvent.type(title, ' (edited)');
+
+      await userEvent.click(within(list).getByRole('button', { name: /Autumn sale/ }));
+      const question = await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
+      expect(screen.getByLabelText('Title')).toHaveValue('Spring sale (edited)');
+      await userEvent.click(within(question).getByRole('button', { name: 'Discard changes' }));
+      await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Autumn sale'));
+    });
+  });
+
+  describe('list view and state filter', () => {
+    it('lists the period by start with state and overlap, filtered by the chips', async () => {
+      const overlap = {
+        code: 'OVERLAPPING_PROMOTION',
+        message: 'Overlaps',
+        promotionId: 'p1',
+        promotionTitle: 'Draft deals',
+        promotionStatus: 'DRAFT' as const,
+        skus: ['SKU-1'],
+      };
+      const api = stack([
+        promotion('p2', 'Later live', { status: 'PUBLISHED', startsAtInstant: iso(-HOUR), warnings: [overlap] }),
+        promotion('p1', 'Draft deals', { startsAtInstant: iso(-2 * HOUR) }),
+      ]);
+      renderWithApp(<CalendarPage />, { api });
+      const list = await openListView();
+      await within(list).findByRole('button', { name: /Later live/ });
+      const rows = within(list).getAllByRole('button');
+      expect(rows.map((row) => row.textContent)).toEqual([expect.stringMatching(/^DraftDraft deals/), expect.stringMatching(/^LiveLater live/)]);
+      expect(rows[1]).toHaveAccessibleName(/overlaps with Draft deals/);
+
+      const filter = screen.getByRole('group', { name: 'Show states' });
+      await userEvent.click(within(filter).getByRole('button', { name: /Draft/ }));
+      expect(within(filter).getByRole('button', { name: /Draft/ })).toHaveAttribute('aria-pressed', 'false');
+      await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(1));
+      expect(within(list).getByRole('button')).toHaveAccessibleName(/^Live Later live/);
+    });
+
+    it('turns a scheduled promotion live at its start, without a reload', { timeout: 10_000 }, async () => {
+      const api = stack([promotion('p1', 'Starting now', { status: 'PUBLISHED', startsAtInstant: iso(2500) })]);
+      renderWithApp(<CalendarPage />, { api });
+      const list = await openListView();
+      const row = await within(list).findByRole('button', { name: /Starting now/ });
+      expect(row).toHaveTextContent(/^Scheduled/);
+      const loads = api.callsTo('GET', '/api/promotions').length;
+      await waitFor(() => expect(row).toHaveTextContent(/^Live/), { timeout: 6000 });
+      expect(api.callsTo('GET', '/api/promotions')).toHaveLength(loads); // the clock, not a refetch
+    });
+  });
+});
