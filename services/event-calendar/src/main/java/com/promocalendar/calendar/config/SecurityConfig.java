@@ -84,6 +84,8 @@ class SecurityConfig {
                                 .access(callers.openApiPublic() ? (a, c) -> new AuthorizationDecision(true) : hasRole("admin"))
                         .requestMatchers(HttpMethod.GET, "/api/internal/**")
                                 .access(allOf(hasRole("calendar-reader"), clientIn(callers.internal())))
+                        .requestMatchers(HttpMethod.GET, "/api/promotions/search").hasRole("admin")
+                        .requestMatchers(HttpMethod.POST, "/api/promotions/*/duplicate").hasRole("admin")
                         .requestMatchers("/api/promotions", "/api/promotions/**", "/api/products").hasRole("admin")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server

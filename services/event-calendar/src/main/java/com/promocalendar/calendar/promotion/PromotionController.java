@@ -72,6 +72,28 @@ class PromotionController {
                 .eTag(etag(created)).body(created);
     }
 
+    /**
+     * Finds by title (substring, any case) or sku (exact) across all time, newest
+     * start first; {@code status} is a stored status or a state in time of a
+     * published promotion (SCHEDULED, LIVE, ENDED); pages continue from {@code nextCursor}.
+     */
+    @GetMapping("/search")
+    PromotionSearch.Page search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return promotions.search(PromotionSearch.query(q), PromotionSearch.State.parse(status),
+                PromotionSearch.Cursor.decode(cursor), PromotionSearch.limit(limit));
+    }
+
+    /** A new draft copied from the promotion: a week later unless the body gives {@code {startsAt, endsAt}}. */
+    @PostMapping("/{id}/duplicate")
+    ResponseEntity<PromotionView> duplicate(@PathVariable UUID id, @RequestBody(required = false) DuplicateRequest request,
+            @AuthenticationPrincipal Jwt token) {
+        PromotionView created = promotions.duplicate(id, request, Actor.of(token));
+        return ResponseEntity.created(URI.create("/api/promotions/" + created.promotion().id()))
+                .eTag(etag(created)).body(created);
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<PromotionView> get(@PathVariable UUID id) {
         PromotionView found = promotions.find(id).orElseThrow(() -> ApiException.notFound("Promotion " + id));

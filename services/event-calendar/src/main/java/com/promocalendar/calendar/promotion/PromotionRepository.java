@@ -93,6 +93,41 @@ class PromotionRepository {
     }
 
     /**
+     * Promotions whose title contains {@code query} (any case; trigram index) or that
+     * sell the sku {@code query} exactly (promotion_product_by_sku), in the given
+     * state, newest start first from after {@code after}: the keyset order of
+     * promotion_newest_first, so a page costs the same however deep it is.
+     */
+    List<Promotion> search(String query, PromotionSearch.State state, PromotionSearch.Cursor after, Instant now,
+            int limit) {
+        String stateCondition = state == null ? "" : switch (state) {
+            case DRAFT, PUBLISHED, UNPUBLISHED -> " and p.status = :status";
+            case SCHEDULED -> " and p.status = 'PUBLISHED' and p.starts_at > :now";
+            case LIVE -> " and p.status = 'PUBLISHED' and p.starts_at <= :now and p.ends_at > :now";
+            case ENDED -> " and p.status = 'PUBLISHED' and p.ends_at <= :now";
+        };
+        String cursorCondition = after == null ? "" : " and (p.starts_at, p.id) < (:afterStartsAt, :afterId)";
+        var statement = db.sql("select " + COLUMNS + " from promotion p where p.id in ("
+                + " select id from promotion where lower(document->>'title') like '%' || lower(:pattern) || '%' escape '\\'"
+                + " union select promotion_id from promotion_product where sku = :sku)"
+                + stateCondition + cursorCondition
+                + " order by p.starts_at desc, p.id desc limit :limit")
+                .param("pattern", query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+                .param("sku", query)
+                .param("limit", limit);
+        if (stateCondition.contains(":status")) {
+            statement = statement.param("status", state.name());
+        }
+        if (stateCondition.contains(":now")) {
+            statement = statement.param("now", utc(now));
+        }
+        if (after != null) {
+            statement = statement.param("afterStartsAt", utc(after.startsAt())).param("afterId", after.id());
+        }
+        return statement.query(this::promotion).list();
+    }
+
+    /**
      * For each given promotion (unless unpublished): the other promotions, not
      * unpublished, whose interval overlaps its own and that share at least one sku.
      */

@@ -2,6 +2,7 @@ package com.promocalendar.calendar.promotion;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.promocalendar.calendar.audit.AuditAction;
+import com.promocalendar.calendar.audit.AuditChange;
 import com.promocalendar.calendar.audit.AuditTrail;
 import com.promocalendar.calendar.changefeed.ChangeKind;
 import com.promocalendar.calendar.changefeed.PromotionChangeFeed;
@@ -63,9 +65,75 @@ class PromotionService {
         Promotion created = new Promotion(document, interval.starts(), interval.ends(), now, now);
         transaction.executeWithoutResult(tx -> {
             promotions.insert(created, actor.name());
-            audit.record(document.id(), document.version(), AuditAction.CREATED, actor.name(), now);
+            audit.record(document.id(), document.version(), AuditAction.CREATED, actor.name(), now, List.of());
         });
         return withWarnings(created);
+    }
+
+    /**
+     * A new draft with the original's package and zone: a week later (the same
+     * weekdays of the next week, in the promotion's own zone) unless
+     * {@code request} gives the dates; the title marked as a copy. Products go
+     * through the inventory again, as on any save.
+     */
+    PromotionView duplicate(UUID id, DuplicateRequest request, Actor actor) {
+        PromotionDocument original = promotions.find(id).orElseThrow(() -> notFound(id)).document();
+        boolean datesGiven = request != null && request.givesDates();
+        PackageDocument content = original.promotionPackage();
+        List<ProductRequest> products = content.products() == null ? List.of() : content.products().stream()
+                .map(product -> new ProductRequest(product.sku(),
+                        content.discountPercent() == null ? product.promoPriceCents() : null))
+                .toList();
+        PromotionRequest copy = new PromotionRequest(copyTitle(original.title()), original.timeZone(),
+                datesGiven ? request.startsAt() : nextWeek(original.startsAt()),
+                datesGiven ? request.endsAt() : nextWeek(original.endsAt()), original.dailySendTime(),
+                new PromotionRequest.PackageRequest(content.name(), content.discountPercent(), content.message(), products));
+        Candidate candidate = candidate(UUID.randomUUID(), 1, PromotionStatus.DRAFT, copy);
+        ScheduleEngine.Interval interval = check(candidate);
+        PromotionDocument document = candidate.document();
+        Instant now = clock.instant();
+        Promotion created = new Promotion(document, interval.starts(), interval.ends(), now, now);
+        List<AuditChange> changes = new ArrayList<>(List.of(new AuditChange("duplicateOf", null, id.toString())));
+        changes.addAll(PromotionDiff.between(original, document));
+        transaction.executeWithoutResult(tx -> {
+            promotions.insert(created, actor.name());
+            audit.record(document.id(), document.version(), AuditAction.DUPLICATED, actor.name(), now, changes);
+        });
+        return withWarnings(created);
+    }
+
+    static final String COPY_SUFFIX = " (copy)";
+    static final int MAX_TITLE = 120;
+
+    /** "Title (copy)", the original cut so the copy stays within the title's 120 code points. */
+    static String copyTitle(String title) {
+        String original = title == null ? "" : title;
+        int room = MAX_TITLE - COPY_SUFFIX.length();
+        if (original.codePointCount(0, original.length()) > room) {
+            original = original.substring(0, original.offsetByCodePoints(0, room)).stripTrailing();
+        }
+        return original + COPY_SUFFIX;
+    }
+
+    /** The same local date-time a week later; the engine resolves it in the zone (a DST change in between is its job). */
+    static String nextWeek(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).plusWeeks(1).toString();
+    }
+
+    /** Title substring or exact sku, across all time, newest start first; {@code limit + 1} read to know if more follow. */
+    PromotionSearch.Page search(String query, PromotionSearch.State state, PromotionSearch.Cursor after, int limit) {
+        List<Promotion> found = promotions.search(query, state, after, clock.instant(), limit + 1);
+        List<Promotion> page = found.subList(0, Math.min(limit, found.size()));
+        Map<UUID, List<OverlapWarning>> warnings = promotions.overlapsOf(
+                page.stream().map(promotion -> promotion.document().id()).toList());
+        String next = null;
+        if (found.size() > limit) {
+            Promotion last = page.get(page.size() - 1);
+            next = new PromotionSearch.Cursor(last.startsAtInstant(), last.document().id()).encode();
+        }
+        return new PromotionSearch.Page(page.stream()
+                .map(promotion -> PromotionView.of(promotion, warnings.getOrDefault(promotion.document().id(), List.of())))
+                .toList(), next);
     }
 
     Optional<PromotionView> find(UUID id) {
@@ -98,7 +166,8 @@ class PromotionService {
             Promotion next = new Promotion(candidate.document().withVersionAndStatus(expectedVersion + 1, locked.status()),
                     interval.starts(), interval.ends(), locked.createdAt(), now);
             promotions.update(next, actor.name());
-            audit.record(id, next.version(), AuditAction.UPDATED, actor.name(), now);
+            audit.record(id, next.version(), AuditAction.UPDATED, actor.name(), now,
+                    PromotionDiff.between(locked.document(), next.document()));
             if (next.status() == PromotionStatus.PUBLISHED) {
                 changes.append(id, ChangeKind.UPDATED, promotions.toJson(next.document()), next.version(),
                         next.endsAtInstant(), null);
@@ -110,6 +179,7 @@ class PromotionService {
 
     PromotionView publish(UUID id, long expectedVersion, Actor actor) {
         Promotion current = promotions.find(id).orElseThrow(() -> notFound(id));
+        requireProducts(current.document());
         check(new Candidate(current.document(), List.of())); // the rules may have tightened since it was saved
         Promotion published = transaction.execute(tx -> {
             Promotion locked = lockAtVersion(id, expectedVersion);
@@ -120,9 +190,11 @@ class PromotionService {
             if (locked.hasEnded(now)) {
                 throw ApiException.conflict("endsAt", "has passed: an ended promotion cannot be published");
             }
+            requireProducts(locked.document()); // it may have lost its products since the check above
             Promotion next = transition(locked, PromotionStatus.PUBLISHED, now);
             promotions.update(next, actor.name());
-            audit.record(id, next.version(), AuditAction.PUBLISHED, actor.name(), now);
+            audit.record(id, next.version(), AuditAction.PUBLISHED, actor.name(), now,
+                    PromotionDiff.between(locked.document(), next.document()));
             changes.append(id, ChangeKind.PUBLISHED, promotions.toJson(next.document()), next.version(),
                     next.endsAtInstant(), null);
             return next;
@@ -140,7 +212,11 @@ class PromotionService {
             Instant now = clock.instant();
             Promotion next = transition(locked, PromotionStatus.UNPUBLISHED, now);
             promotions.update(next, actor.name());
-            audit.record(id, next.version(), AuditAction.UNPUBLISHED, actor.name(), now);
+            List<AuditChange> changed = new ArrayList<>(PromotionDiff.between(locked.document(), next.document()));
+            if (reason != null) {
+                changed.add(new AuditChange("reason", null, reason));
+            }
+            audit.record(id, next.version(), AuditAction.UNPUBLISHED, actor.name(), now, changed);
             changes.append(id, ChangeKind.UNPUBLISHED, promotions.toJson(next.document()), next.version(),
                     next.endsAtInstant(), reason);
             return next;
@@ -156,7 +232,7 @@ class PromotionService {
                 throw ApiException.conflict("status", "is PUBLISHED: unpublish it before deleting it");
             }
             promotions.delete(id);
-            audit.record(id, locked.version(), AuditAction.DELETED, actor.name(), clock.instant());
+            audit.record(id, locked.version(), AuditAction.DELETED, actor.name(), clock.instant(), List.of());
         });
     }
 
@@ -216,7 +292,7 @@ class PromotionService {
     private ScheduleEngine.Interval check(Candidate candidate) {
         List<FieldError> errors = new ArrayList<>(candidate.productErrors());
         try {
-            ScheduleEngine.Interval interval = engine.check(promotions.toJson(candidate.document()));
+            ScheduleEngine.Interval interval = engine.check(promotions.toJson(withPlaceholderIfDraftIsEmpty(candidate.document())));
             if (errors.isEmpty()) {
                 return interval;
             }
@@ -228,6 +304,35 @@ class PromotionService {
         throw ApiException.invalid(errors);
     }
 
+    /**
+     * A product that stands in, for the engine only, for the missing products of a
+     * promotion that is not published: a draft may hold a slot without products
+     * (0–50), while the engine — which must refuse an empty package for every
+     * promotion it runs — judges the rest of it. Never stored: the document keeps
+     * its empty list, and publishing requires a product ({@link #requireProducts}).
+     */
+    static final PackageProduct PLACEHOLDER = new PackageProduct("placeholder", "placeholder", 100, 100, "EUR", null, null);
+
+    private static PromotionDocument withPlaceholderIfDraftIsEmpty(PromotionDocument document) {
+        PackageDocument content = document.promotionPackage();
+        if (document.status() == PromotionStatus.PUBLISHED || content == null
+                || content.products() != null && !content.products().isEmpty()) {
+            return document;
+        }
+        return new PromotionDocument(document.id(), document.version(), document.status(), document.title(),
+                document.timeZone(), document.startsAt(), document.endsAt(), document.dailySendTime(),
+                new PackageDocument(content.name(), content.discountPercent(), content.message(), List.of(PLACEHOLDER)));
+    }
+
+    /** Publishing needs at least one product (a 409 naming {@code package.products}). */
+    private static void requireProducts(PromotionDocument document) {
+        PackageDocument content = document.promotionPackage();
+        if (content == null || content.products() == null || content.products().isEmpty()) {
+            throw ApiException.conflict("package.products", "is empty: add 1 to " + MAX_PRODUCTS
+                    + " products before publishing (a draft may have none)");
+        }
+    }
+
     /** A promotion built from a request, with the products the inventory could not supply. */
     private record Candidate(PromotionDocument document, List<FieldError> productErrors) {
     }
@@ -235,17 +340,19 @@ class PromotionService {
     /**
      * Builds the promotion JSON from the request, copying product details from
      * the inventory. Checked here only what must be known before the engine can
-     * be asked: that there is a package with 1–50 products (so a huge list never
+     * be asked: that there is a package with at most 50 products (so a huge list never
      * fans out into inventory look-ups), each a known sku with a promotion price.
+     * An empty list is the engine's to judge: allowed for a draft, refused for a
+     * published promotion (see {@link #PLACEHOLDER}).
      */
     private Candidate candidate(UUID id, long version, PromotionStatus status, PromotionRequest request) {
         PromotionRequest.PackageRequest requested = request.promotionPackage();
         if (requested == null) {
             throw ApiException.invalid("package", "is required");
         }
-        List<ProductRequest> items = requested.products();
-        if (items == null || items.isEmpty() || items.size() > MAX_PRODUCTS) {
-            throw ApiException.invalid("package.products", "must list 1 to " + MAX_PRODUCTS + " products");
+        List<ProductRequest> items = requested.products() == null ? List.of() : requested.products();
+        if (items.size() > MAX_PRODUCTS) {
+            throw ApiException.invalid("package.products", "must list at most " + MAX_PRODUCTS + " products");
         }
         List<FieldError> errors = new ArrayList<>();
         List<PackageProduct> products = new ArrayList<>();

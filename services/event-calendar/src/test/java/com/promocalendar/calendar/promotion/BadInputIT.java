@@ -95,10 +95,7 @@ class BadInputIT extends IntegrationTest {
         }), "package.products");
     }
 
-    @Test
-    void noProductsNamePackageProducts() {
-        refusedCreate(422, upcomingWith(p -> pkg(p).putArray("products")), "package.products");
-    }
+    // no products at all is a draft holding a slot: DraftWithoutProductsIT
 
     @Test
     void oversizeTitleAndMessageNameBothFields() {
