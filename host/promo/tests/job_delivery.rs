@@ -13,7 +13,6 @@ mod job_support;
 use std::{collections::HashMap, sync::atomic::Ordering, time::Duration};
 
 use job_support::*;
-use serde_json::Value;
 
 const DAY: &str = "2027-03-02";
 const FIRE_AT: &str = "2027-03-02T08:00:00Z";
@@ -21,7 +20,7 @@ const FIRE_AT: &str = "2027-03-02T08:00:00Z";
 struct Fixture {
     admin: String,
     customers: Customers,
-    promotion: Value,
+    promotion: CalendarPromotion,
     dir: tempfile::TempDir,
 }
 
@@ -30,7 +29,7 @@ impl Fixture {
         let admin = keycloak_admin_token().await;
         prepare_test_realm(&admin).await;
         let customers = seed_customers(&admin, tag, customers).await;
-        let promotion = published_promotion(&format!("Job test {tag}")).await;
+        let promotion = published_promotion(&format!("{TITLE_PREFIX}{tag}")).await;
         Self { admin, customers, promotion, dir: tempfile::tempdir().unwrap() }
     }
 

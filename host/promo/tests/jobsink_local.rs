@@ -262,7 +262,7 @@ async fn a_due_day_through_the_jobsink_reaches_every_customer_once() {
     let id = promotion["id"].as_str().unwrap().to_owned();
     let sink = JobSink::start(2, &[("PROMO_RECIPIENT_ROLE".into(), customers.role.clone()), ("PROMO_BATCH_SIZE".into(), "7".into())]);
 
-    let data = json!({"promotion": promotion, "occurrence": {"index": 1, "day": "2027-03-02", "fireAt": "2027-03-02T08:00:00Z"}});
+    let data = json!({"promotion": *promotion, "occurrence": {"index": 1, "day": "2027-03-02", "fireAt": "2027-03-02T08:00:00Z"}});
     let accepted = post_structured(&sink, ADDRESS, structured(&format!("{id}.2027-03-02"), data)).await;
     assert_eq!(accepted.status(), 202);
     let (status, record) = sink.outcome(&location(&accepted)).await;

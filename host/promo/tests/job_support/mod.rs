@@ -302,14 +302,16 @@ pub async fn delete_customers(admin: &str, customers: &Customers) {
 
 /// Creates a promotion in the real calendar (March 2027: far from anything the
 /// running scheduler would fire) and publishes it; returns the calendar's
-/// promotion JSON as the scheduler sees it.
-pub async fn published_promotion(title: &str) -> Value {
+/// promotion JSON as the scheduler sees it, in a guard that removes the
+/// promotion again when it drops.
+pub async fn published_promotion(title: &str) -> CalendarPromotion {
     published_promotion_with(title, "Hi {{firstName}}, day {{dayNumber}} of {{promotionTitle}}: {{discountPercent}}% off.", &["COF-1001"]).await
 }
 
 /// [`published_promotion`] with its own message template and products (skus of the inventory stand-in).
-pub async fn published_promotion_with(title: &str, message: &str, skus: &[&str]) -> Value {
+pub async fn published_promotion_with(title: &str, message: &str, skus: &[&str]) -> CalendarPromotion {
     let admin = shop_admin_token().await;
+    remove_leftover_promotions(&admin).await;
     let products: Vec<Value> = skus.iter().map(|sku| json!({ "sku": sku })).collect();
     let body = json!({
         "title": title,
@@ -328,6 +330,8 @@ pub async fn published_promotion_with(title: &str, message: &str, skus: &[&str])
     assert_eq!(created.status(), 201, "creating a promotion: {}", created.text().await.unwrap_or_default());
     let created: Value = created.json().await.unwrap();
     let id = created["id"].as_str().unwrap().to_owned();
+    // From here on a failed assertion removes it too.
+    let mut guard = CalendarPromotion(json!({ "id": id }));
     let published = http()
         .post(format!("{}/api/promotions/{id}/publish", calendar_url()))
         .bearer_auth(&admin)
@@ -336,7 +340,99 @@ pub async fn published_promotion_with(title: &str, message: &str, skus: &[&str])
         .await
         .unwrap();
     assert!(published.status().is_success(), "publishing: {}", published.text().await.unwrap_or_default());
-    internal_promotion(&id).await
+    guard.0 = internal_promotion(&id).await;
+    guard
+}
+
+/// The title every promotion of these tests starts with (and what a leftover is recognised by).
+pub const TITLE_PREFIX: &str = "Job test ";
+
+/// A promotion a test created in the stack's calendar. It reads as its promotion
+/// JSON (`Deref<Target = Value>`); when it drops — at the end of the test, and
+/// while a failed assertion unwinds — it is unpublished and deleted, so the
+/// admins' calendar never shows a test's promotion. (The inbox withdraws the
+/// test customers' messages of it; those customers are the tests' own.)
+pub struct CalendarPromotion(Value);
+
+impl std::ops::Deref for CalendarPromotion {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl Drop for CalendarPromotion {
+    fn drop(&mut self) {
+        let Some(id) = self.0["id"].as_str().map(str::to_owned) else { return };
+        // Drop cannot await, and the test's runtime may be single-threaded or
+        // unwinding: the removal runs on a thread with a runtime of its own.
+        let removed = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+            runtime.block_on(async {
+                let admin = shop_admin_token().await;
+                remove_promotion(&admin, &id).await
+            })
+        })
+        .join();
+        match removed {
+            Ok(Ok(())) => {}
+            Ok(Err(problem)) => eprintln!("could not remove test promotion {}: {problem}", self.0["id"]),
+            Err(_) => eprintln!("could not remove test promotion {}: the removal panicked", self.0["id"]),
+        }
+    }
+}
+
+/// Unpublishes (if published) and deletes a promotion of the calendar; one that is gone already is fine.
+pub async fn remove_promotion(admin: &str, id: &str) -> Result<(), String> {
+    let url = format!("{}/api/promotions/{id}", calendar_url());
+    let current = http().get(&url).bearer_auth(admin).send().await.map_err(|e| e.to_string())?;
+    if current.status() == 404 {
+        return Ok(());
+    }
+    let current: Value = current.error_for_status().map_err(|e| e.to_string())?.json().await.map_err(|e| e.to_string())?;
+    let mut version = current["version"].clone();
+    if current["status"] == "PUBLISHED" {
+        let unpublished = http()
+            .post(format!("{url}/unpublish"))
+            .bearer_auth(admin)
+            .header("If-Match", format!("\"{version}\""))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let unpublished: Value = unpublished.error_for_status().map_err(|e| e.to_string())?.json().await.map_err(|e| e.to_string())?;
+        version = unpublished["version"].clone();
+    }
+    let deleted = http().delete(&url).bearer_auth(admin).header("If-Match", format!("\"{version}\"")).send().await.map_err(|e| e.to_string())?;
+    match deleted.status().as_u16() {
+        204 | 404 => Ok(()),
+        status => Err(format!("delete answered {status}: {}", deleted.text().await.unwrap_or_default())),
+    }
+}
+
+/// Removes what earlier runs left behind (a run killed before its guards
+/// dropped, or runs from before the guards): promotions of these tests in their
+/// March 2027 window last changed more than an hour ago — never those of a run
+/// going on now.
+async fn remove_leftover_promotions(admin: &str) {
+    let listed = http()
+        .get(format!("{}/api/promotions?from=2027-02-28T00:00:00Z&to=2027-03-07T00:00:00Z", calendar_url()))
+        .bearer_auth(admin)
+        .send()
+        .await;
+    let Ok(Ok(listed)) = listed.map(|response| response.error_for_status()) else { return };
+    let Ok(promotions) = listed.json::<Vec<Value>>().await else { return };
+    let an_hour_ago = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
+    for promotion in promotions {
+        let title = promotion["title"].as_str().unwrap_or_default();
+        let updated = promotion["updatedAt"].as_str().and_then(|at| at.parse::<jiff::Timestamp>().ok());
+        if title.starts_with(TITLE_PREFIX) && updated.is_some_and(|at| at < an_hour_ago) {
+            if let Some(id) = promotion["id"].as_str() {
+                if let Err(problem) = remove_promotion(admin, id).await {
+                    eprintln!("could not remove leftover test promotion {id}: {problem}");
+                }
+            }
+        }
+    }
 }
 
 pub async fn internal_promotion(id: &str) -> Value {

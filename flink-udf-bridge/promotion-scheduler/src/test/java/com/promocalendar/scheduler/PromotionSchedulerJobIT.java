@@ -55,7 +55,8 @@ class PromotionSchedulerJobIT {
     private HttpServer receiver;
     private JobClient job;
     private String adminToken;
-    private JsonNode promotion;
+    /** What this test created in the stack's calendar, removed after it (also when it failed). */
+    private String createdId;
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -70,16 +71,36 @@ class PromotionSchedulerJobIT {
 
     @AfterEach
     void stopEverything() throws Exception {
-        if (job != null) {
-            job.cancel().get(30, TimeUnit.SECONDS);
+        try {
+            if (job != null) {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            try {
+                removeCreatedPromotion();
+            } finally {
+                receiver.stop(0);
+            }
         }
-        if (promotion != null) {
-            // Leave nothing on the admin's calendar: withdraw it, then delete it.
-            String path = "/api/promotions/" + promotion.path("id").asText();
-            JsonNode unpublished = send("POST", path + "/unpublish", null, promotion.path("version").asLong());
-            send("DELETE", path, null, unpublished.path("version").asLong());
+    }
+
+    /**
+     * Leaves nothing on the admin's calendar: withdraws the promotion if it is
+     * published, then deletes it — with a fresh token (the test's may have
+     * expired) and the version it has now (not the one the test last saw).
+     */
+    private void removeCreatedPromotion() throws Exception {
+        if (createdId == null) {
+            return;
         }
-        receiver.stop(0);
+        adminToken = userToken("admin");
+        String path = "/api/promotions/" + createdId;
+        JsonNode current = send("GET", path, null, null);
+        if ("PUBLISHED".equals(current.path("status").asText())) {
+            current = send("POST", path + "/unpublish", null, current.path("version").asLong());
+        }
+        send("DELETE", path, null, current.path("version").asLong());
+        createdId = null;
     }
 
     @Test
@@ -89,7 +110,8 @@ class PromotionSchedulerJobIT {
         LocalDateTime startsAt = now.minusHours(1);
         JsonNode created = send("POST", "/api/promotions", draft(startsAt, now.plusDays(2)), null);
         String id = created.path("id").asText();
-        promotion = send("POST", "/api/promotions/" + id + "/publish", null, created.path("version").asLong());
+        createdId = id;
+        send("POST", "/api/promotions/" + id + "/publish", null, created.path("version").asLong());
 
         Configuration options = new Configuration();
         options.set(SchedulerOptions.CALENDAR_URL, CALENDAR_URL);
