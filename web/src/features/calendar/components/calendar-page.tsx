@@ -27,6 +27,10 @@ function monthAround(day: Date): VisibleRange {
   return { from: new Date(day.getFullYear(), day.getMonth(), 1), to: new Date(day.getFullYear(), day.getMonth() + 1, 1) };
 }
 const middleOf = (range: VisibleRange) => new Date((range.from.getTime() + range.to.getTime()) / 2);
+/** The day a view switch opens at: today when it is in the period shown, else the period's first day. */
+function anchorOf(range: VisibleRange, today = new Date()): Date {
+  return today >= range.from && today < range.to ? today : range.from;
+}
 
 /** Clicks here are not "outside" the editor: they open or keep something themselves. */
 const KEEPS_EDITOR = '.editor-drawer, .dialog-backdrop, .calendar-panel, button, a, input, select, textarea, label';
@@ -48,8 +52,14 @@ export function CalendarPage() {
     discard.guard(() => setEditor({ session: ++sessions.current, ...target }));
   const close = () => discard.guard(() => setEditor(null));
 
+  // Fixed when switching to the calendar: FullCalendar reads its initial date once.
+  const [calendarStart, setCalendarStart] = useState<Date | undefined>(undefined);
+  const showCalendar = () => {
+    setCalendarStart(range ? anchorOf(range) : undefined);
+    setView('calendar');
+  };
   const showList = () => {
-    setRange(monthAround(range ? middleOf(range) : new Date()));
+    setRange(monthAround(range ? (anchorOf(range) === range.from ? middleOf(range) : anchorOf(range)) : new Date()));
     setView('list');
   };
   const moveList = (months: number) =>
@@ -91,7 +101,7 @@ export function CalendarPage() {
       <div className="calendar-controls">
         <StateFilter shown={shown} onChange={setShown} />
         <div className="view-switch" role="group" aria-label={t('viewSwitch.label')}>
-          <button type="button" className="button button-secondary button-small" aria-pressed={view === 'calendar'} onClick={() => setView('calendar')}>
+          <button type="button" className="button button-secondary button-small" aria-pressed={view === 'calendar'} onClick={showCalendar}>
             {t('viewSwitch.calendar')}
           </button>
           <button type="button" className="button button-secondary button-small" aria-pressed={view === 'list'} onClick={showList}>
@@ -112,7 +122,7 @@ export function CalendarPage() {
           <EventCalendar
             promotions={visible}
             now={now}
-            initialDate={range ? middleOf(range) : undefined}
+            initialDate={calendarStart}
             onRangeChange={setRange}
             onSelectRange={(selected) => open({ range: selected })}
             onOpenPromotion={(promotionId) => open({ promotionId })}
