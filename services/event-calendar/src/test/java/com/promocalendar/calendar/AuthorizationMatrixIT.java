@@ -39,6 +39,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 new Endpoint("GET", "/api/promotions/{id}/audit", Role.ADMIN, 200, false),
                 new Endpoint("GET", "/api/promotions/search?q=Test%20promotion", Role.ADMIN, 200, false),
                 new Endpoint("POST", "/api/promotions/{id}/duplicate", Role.ADMIN, 201, false),
+                // the job's POST of a delivery report has its own callers (delivery/DeliveryReportIT)
+                new Endpoint("GET", "/api/promotions/{id}/deliveries", Role.ADMIN, 200, false),
                 new Endpoint("GET", "/api/products?query=tea", Role.ADMIN, 200, false),
                 new Endpoint("GET", "/api/internal/promotion-changes?after=0", Role.CALENDAR_READER, 200, false),
                 new Endpoint("GET", "/api/internal/promotions/{id}", Role.CALENDAR_READER, 200, false));

@@ -62,7 +62,7 @@ class SecurityConfig {
 
     /** Which clients may call the internal endpoints: {@code calendar.callers.*} (plan.md, "Who may call what"). */
     @ConfigurationProperties("calendar.callers")
-    record Callers(Set<String> internal, boolean openApiPublic) {
+    record Callers(Set<String> internal, Set<String> deliveryReporters, boolean openApiPublic) {
     }
 
     /** Bodies of the endpoints that take none (every one but a promotion's create and update). */
@@ -82,6 +82,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**")
                                 .access(callers.openApiPublic() ? (a, c) -> new AuthorizationDecision(true) : hasRole("admin"))
+                        .requestMatchers(HttpMethod.POST, "/api/internal/promotions/*/deliveries")
+                                .access(allOf(hasRole("delivery-reporter"), clientIn(callers.deliveryReporters())))
                         .requestMatchers(HttpMethod.GET, "/api/internal/**")
                                 .access(allOf(hasRole("calendar-reader"), clientIn(callers.internal())))
                         .requestMatchers(HttpMethod.GET, "/api/promotions/search").hasRole("admin")

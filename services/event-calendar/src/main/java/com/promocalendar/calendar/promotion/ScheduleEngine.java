@@ -11,7 +11,7 @@ import com.promocalendar.calendar.problem.FieldError;
  * truth for time zones, schedules, placeholders and the promotion's own rules).
  * The calendar never interprets the schedule fields itself.
  */
-interface ScheduleEngine {
+public interface ScheduleEngine {
 
     /** Validates the whole promotion JSON and resolves its interval; throws {@link Rejected}. */
     Interval check(String promotionJson);
