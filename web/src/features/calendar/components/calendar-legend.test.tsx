@@ -59,4 +59,27 @@ describe('calendar state styling', () => {
     expect(event.extendedProps).toEqual({ state: 'live', timeZone: 'America/New_York', localTimes: '09:00–00:00', overlapsWith: [] });
     expect(toCalendarEvent({ ...promotion, status: 'DRAFT' }).classNames).toContain('promo-state-draft');
   });
+
+  it('carries the titles of the promotions it overlaps with, each once', () => {
+    const warning = (promotionTitle: string, promotionId: string) => ({
+      code: 'OVERLAPPING_PROMOTION',
+      message: `Overlaps in time with "${promotionTitle}"`,
+      promotionId,
+      promotionTitle,
+      promotionStatus: 'PUBLISHED' as const,
+      skus: ['SKU-1'],
+    });
+    const promotion: Promotion = {
+      id: 'p1',
+      version: 1,
+      status: 'DRAFT',
+      title: 'Winter',
+      timeZone: 'UTC',
+      startsAt: '2026-12-01T09:00',
+      endsAt: '2026-12-05T00:00',
+      package: { name: 'Pack', message: 'Hi', products: [] },
+      warnings: [warning('Coffee Week', 'p2'), warning('Tea Days', 'p3'), warning('Coffee Week', 'p2')],
+    };
+    expect(toCalendarEvent(promotion).extendedProps?.overlapsWith).toEqual(['Coffee Week', 'Tea Days']);
+  });
 });

@@ -32,6 +32,8 @@ function anchorOf(range: VisibleRange, today = new Date()): Date {
   return today >= range.from && today < range.to ? today : range.from;
 }
 
+const NO_PROMOTIONS: never[] = [];
+
 /** Clicks here are not "outside" the editor: they open or keep something themselves. */
 const KEEPS_EDITOR = '.editor-drawer, .dialog-backdrop, .calendar-panel, button, a, input, select, textarea, label';
 
@@ -41,9 +43,10 @@ export function CalendarPage() {
   const [view, setView] = useState<View>(initialView);
   const [range, setRange] = useState<VisibleRange | null>(() => (initialView() === 'list' ? monthAround(new Date()) : null));
   const promotions = usePromotions(range);
-  const now = useStateClock(promotions.data ?? []);
+  // A stable empty list while loading, so "now" and the events are not recomputed on every render.
+  const now = useStateClock(promotions.data ?? NO_PROMOTIONS);
   const [shown, setShown] = useState<Set<PromotionState>>(() => new Set(PROMOTION_STATES));
-  const visible = withStates(promotions.data ?? [], shown, now);
+  const visible = withStates(promotions.data ?? NO_PROMOTIONS, shown, now);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const discard = useDiscardGuard();
   const count = visible.length;
