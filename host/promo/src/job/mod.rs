@@ -17,6 +17,14 @@
 //! `outcome: skipped` and a `reason` code. Exit codes: 0 done (or skipped),
 //! 1 failed (Kubernetes retries the pod; idempotency keys make that safe),
 //! 2 bad event or configuration.
+//!
+//! At the end of every run that got as far as reading its event, the shard's
+//! outcome — delivered, skipped with its reason code, or failed with the error —
+//! and its counts are reported to the calendar
+//! (`POST /api/internal/promotions/{id}/deliveries`, role `delivery-reporter`),
+//! which shows admins each day's status. A report is tried a few times; one that
+//! cannot be sent is logged as an `error` line `report-failed` and never changes
+//! the run's own outcome or exit code.
 
 pub mod auth;
 pub mod calendar;
@@ -124,11 +132,7 @@ pub fn run_with_engine(
     let result = runtime.block_on(async move {
         let config = JobConfig::from_env()?;
         let now = now()?;
-        let deadline = config.deadline;
-        match tokio::time::timeout(deadline, deliver(args, config, load_engine, now, started)).await {
-            Ok(outcome) => outcome.map(drop),
-            Err(_) => Err(anyhow::anyhow!("deadline PROMO_DEADLINE ({} s) passed before the day was delivered", deadline.as_secs())),
-        }
+        deliver_and_report(args, config, load_engine, now, started).await.map(drop)
     });
     // Blocking tasks (a render in flight) must not keep a failed run alive.
     runtime.shutdown_timeout(Duration::from_millis(100));
@@ -149,6 +153,97 @@ enum Outcome {
     Skipped(&'static str),
 }
 
+/// The delivery within the run's deadline, then the shard's report to the calendar.
+async fn deliver_and_report(
+    args: RunArgs,
+    config: JobConfig,
+    load_engine: impl FnOnce() -> anyhow::Result<PromoEngine> + Send + 'static,
+    now: Timestamp,
+    started: Instant,
+) -> anyhow::Result<Outcome> {
+    let deadline = config.deadline;
+    let started_at = Timestamp::now();
+    let slot = ReportSlot::default();
+    let outcome = match tokio::time::timeout(deadline, deliver(args, config, load_engine, now, started, &slot)).await {
+        Ok(outcome) => outcome,
+        Err(_) => Err(anyhow::anyhow!("deadline PROMO_DEADLINE ({} s) passed before the day was delivered", deadline.as_secs())),
+    };
+    report(&slot, &outcome, started_at).await;
+    outcome
+}
+
+/// What the end-of-run report needs, filled in by [`deliver`] once it knows it
+/// (the event read, the HTTP client and the token source made).
+#[derive(Default)]
+struct ReportSlot {
+    target: std::sync::Mutex<Option<ReportTarget>>,
+    progress: Arc<Progress>,
+}
+
+struct ReportTarget {
+    calendar: CalendarClient,
+    promotion_id: String,
+    day: String,
+    shard: u32,
+    shards: u32,
+    pause: Duration,
+}
+
+/// The longest a report may take, all tries together: it never holds a finished run for long.
+const REPORT_TIME_LIMIT: Duration = Duration::from_secs(20);
+/// The calendar's limit on a reason (code points).
+const REPORT_REASON_CHARS: usize = 200;
+
+/// The report of this shard's outcome (contracts.md "Calendar — delivery reports").
+fn report_body(target: &ReportTarget, progress: &Progress, outcome: &anyhow::Result<Outcome>, started_at: Timestamp) -> serde_json::Value {
+    let (outcome, reason) = match outcome {
+        Ok(Outcome::Delivered { .. }) => ("delivered", None),
+        Ok(Outcome::Skipped(code)) => ("skipped", Some((*code).to_owned())),
+        Err(error) => ("failed", Some(format!("{error:#}").chars().take(REPORT_REASON_CHARS).collect::<String>())),
+    };
+    let mut body = json!({
+        "day": target.day, "shard": target.shard, "shards": target.shards, "outcome": outcome,
+        "recipients": progress.recipients.load(Ordering::Relaxed),
+        "inserted": progress.inserted.load(Ordering::Relaxed),
+        "duplicates": progress.duplicates.load(Ordering::Relaxed),
+        "refused": progress.refused.load(Ordering::Relaxed),
+        "suppressed": progress.suppressed.load(Ordering::Relaxed),
+        "startedAt": started_at.to_string(), "finishedAt": Timestamp::now().to_string(),
+    });
+    if let Some(reason) = reason {
+        body["reason"] = json!(reason);
+    }
+    body
+}
+
+/// Sends the report; a failure is logged loudly (`error`, `report-failed`) and
+/// otherwise ignored: the messages are in the inboxes whatever the calendar knows.
+async fn report(slot: &ReportSlot, outcome: &anyhow::Result<Outcome>, started_at: Timestamp) {
+    let Some(target) = slot.target.lock().unwrap().take() else {
+        return; // the event was never read: there is nothing to report on
+    };
+    if matches!(outcome, Ok(Outcome::Skipped("deleted"))) {
+        return; // the calendar no longer has the promotion
+    }
+    let body = report_body(&target, &slot.progress, outcome, started_at);
+    let sent = tokio::time::timeout(REPORT_TIME_LIMIT, target.calendar.report_delivery(&target.promotion_id, &body, target.pause)).await;
+    match sent {
+        Ok(Ok(())) => log::info("reported", json!({ "promotionId": target.promotion_id, "day": target.day, "outcome": body["outcome"] })),
+        Ok(Err(error)) => log::emit(
+            "error",
+            "report-failed",
+            json!({ "promotionId": target.promotion_id, "day": target.day, "report": body,
+                    "message": format!("the calendar did not take this shard's report: {error:#}") }),
+        ),
+        Err(_) => log::emit(
+            "error",
+            "report-failed",
+            json!({ "promotionId": target.promotion_id, "day": target.day, "report": body,
+                    "message": format!("the calendar did not take this shard's report within {} s", REPORT_TIME_LIMIT.as_secs()) }),
+        ),
+    }
+}
+
 /// Counters shared by the stages, for progress lines and the summary.
 #[derive(Debug, Default)]
 struct Progress {
@@ -166,6 +261,7 @@ async fn deliver(
     load_engine: impl FnOnce() -> anyhow::Result<PromoEngine> + Send + 'static,
     now: Timestamp,
     started: Instant,
+    slot: &ReportSlot,
 ) -> anyhow::Result<Outcome> {
     let event_file = args.event_file();
     let bytes = tokio::fs::read(&event_file)
@@ -194,6 +290,14 @@ async fn deliver(
         let directory = &config.directory;
         Arc::new(TokenSource::new(http.clone(), &config.keycloak_url, &directory.realm, &directory.client_id, &directory.client_secret))
     };
+    *slot.target.lock().unwrap() = Some(ReportTarget {
+        calendar: CalendarClient::new(http.clone(), &config.calendar_url, tokens.clone()),
+        promotion_id: due.promotion_id.clone(),
+        day: due.day.to_string(),
+        shard: config.shard_index,
+        shards: config.shard_count,
+        pause: config.retry_max_delay.min(Duration::from_millis(200)),
+    });
     // Fetch the token early: every later call needs it.
     let warm_token = {
         let tokens = tokens.clone();
@@ -267,7 +371,7 @@ async fn deliver(
         }),
     );
 
-    let progress = Arc::new(Progress::default());
+    let progress = slot.progress.clone();
     let channel_depth = config.concurrency + 1;
     let (recipient_tx, mut recipient_rx) = mpsc::channel(channel_depth);
     let (encoded_tx, mut encoded_rx) = mpsc::channel::<inbox::EncodedBatch>(channel_depth);

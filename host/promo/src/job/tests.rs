@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 
 use promo_host::{EngineOptions, PromoEngine};
 
-use super::{Outcome, RunArgs, config::JobConfig, deliver};
+use super::{Outcome, RunArgs, config::JobConfig, deliver_and_report};
 
 /// The fake shop: `users` customers (every 4th disabled), a promotion, an inbox.
 #[derive(Default)]
@@ -32,6 +32,11 @@ struct Shop {
     fail_every: u64,
     /// Recipients whose message the fake inbox refuses (as it would an oversize body).
     refuse: BTreeSet<String>,
+    /// The shard reports the fake calendar took: (promotion id, report).
+    reports: Vec<(String, Value)>,
+    /// How many report posts the fake calendar answers with 503 first.
+    fail_reports: u64,
+    report_posts: u64,
 }
 
 type SharedShop = Arc<Mutex<Shop>>;
@@ -59,6 +64,18 @@ async fn start_fakes(shop: SharedShop) -> String {
         .route(
             "/api/internal/promotions/{id}",
             get(|State(shop): State<SharedShop>| async move { Json(shop.lock().unwrap().promotion.clone()) }),
+        )
+        .route(
+            "/api/internal/promotions/{id}/deliveries",
+            post(|State(shop): State<SharedShop>, axum::extract::Path(id): axum::extract::Path<String>, Json(body): Json<Value>| async move {
+                let mut shop = shop.lock().unwrap();
+                shop.report_posts += 1;
+                if shop.report_posts <= shop.fail_reports {
+                    return StatusCode::SERVICE_UNAVAILABLE;
+                }
+                shop.reports.push((id, body));
+                StatusCode::NO_CONTENT
+            }),
         )
         .route(
             "/api/internal/inbox/messages:batch",
@@ -149,7 +166,7 @@ async fn run_shard_at(url: &str, event: &tempfile::NamedTempFile, shard: u32, sh
         #[cfg(feature = "test-hooks")]
         promotion_from_event: false,
     };
-    deliver(args, config, || Ok(engine()), now.parse().unwrap(), Instant::now()).await
+    deliver_and_report(args, config, || Ok(engine()), now.parse().unwrap(), Instant::now()).await
 }
 
 fn enabled_keys(shop: &SharedShop) -> BTreeSet<String> {
@@ -235,4 +252,68 @@ async fn a_refused_message_is_counted_and_the_rest_of_the_day_is_stored() {
     let mut expected = enabled_keys(&shop);
     expected.retain(|key| !key.ends_with("/u-0001") && !key.ends_with("/u-0006"));
     assert_eq!(shop.lock().unwrap().stored, expected);
+}
+
+#[tokio::test]
+async fn each_shard_reports_its_outcome_and_counts_to_the_calendar() {
+    let shop = shop(20, "PUBLISHED");
+    shop.lock().unwrap().fail_every = 4;
+    let url = start_fakes(shop.clone()).await;
+    let event = event_file("2026-07-02");
+    for index in 0..2 {
+        run_shard(&url, &event, index, 2).await.unwrap();
+    }
+    run_shard(&url, &event, 0, 2).await.unwrap(); // a rerun reports again (the calendar replaces)
+    let reports = shop.lock().unwrap().reports.clone();
+    assert_eq!(reports.len(), 3, "{reports:?}");
+    let enabled = enabled_keys(&shop).len() as u64;
+    let first_run: u64 = reports[..2].iter().map(|(_, r)| r["inserted"].as_u64().unwrap()).sum();
+    assert_eq!(first_run, enabled);
+    for (index, (id, report)) in reports.iter().enumerate() {
+        assert_eq!(id, "p-1");
+        assert_eq!(report["day"], "2026-07-02");
+        assert_eq!(report["shard"], json!([0, 1, 0][index]));
+        assert_eq!(report["shards"], 2);
+        assert_eq!(report["outcome"], "delivered");
+        assert!(report.get("reason").is_none(), "{report}");
+        assert_eq!(report["recipients"], json!(report["inserted"].as_u64().unwrap() + report["duplicates"].as_u64().unwrap()));
+        assert!(report["startedAt"].as_str().unwrap() <= report["finishedAt"].as_str().unwrap());
+    }
+    assert_eq!(reports[2].1["inserted"], 0);
+    assert!(reports[2].1["duplicates"].as_u64().unwrap() > 0);
+}
+
+#[tokio::test]
+async fn a_skipped_day_reports_its_reason_and_a_failing_report_is_retried_then_never_fails_the_run() {
+    let unpublished = shop(5, "UNPUBLISHED");
+    unpublished.lock().unwrap().fail_reports = 2;
+    let url = start_fakes(unpublished.clone()).await;
+    assert_eq!(run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap(), Outcome::Skipped("not-published"));
+    let taken = unpublished.lock().unwrap();
+    assert_eq!(taken.report_posts, 3);
+    assert_eq!(taken.reports[0].1["outcome"], "skipped");
+    assert_eq!(taken.reports[0].1["reason"], "not-published");
+    assert_eq!(taken.reports[0].1["recipients"], 0);
+    drop(taken);
+
+    let published = shop(10, "PUBLISHED");
+    published.lock().unwrap().fail_reports = u64::MAX;
+    let url = start_fakes(published.clone()).await;
+    assert_eq!(run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap(), Outcome::Delivered { refused: 0 });
+    assert_eq!(published.lock().unwrap().report_posts, u64::from(super::calendar::REPORT_ATTEMPTS));
+    let expected = enabled_keys(&published);
+    assert_eq!(published.lock().unwrap().stored, expected);
+}
+
+#[tokio::test]
+async fn a_failed_run_reports_failed_with_the_error() {
+    let shop = shop(10, "PUBLISHED");
+    shop.lock().unwrap().promotion["timeZone"] = json!("Mars/Olympus");
+    let url = start_fakes(shop.clone()).await;
+    let error = run_shard(&url, &event_file("2026-07-02"), 0, 1).await.unwrap_err();
+    let reports = shop.lock().unwrap().reports.clone();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].1["outcome"], "failed");
+    let reason = reports[0].1["reason"].as_str().unwrap();
+    assert!(reason.chars().count() <= 200 && reason.contains("invalid"), "{reason} / {error:#}");
 }
