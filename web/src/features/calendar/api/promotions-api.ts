@@ -152,3 +152,9 @@ export async function sendTest(client: ApiClient, id: string, day?: string) {
   });
   return data;
 }
+
+/** A new draft with the same package and zone, the same weekday of the next week (contracts.md `…/duplicate`). */
+export async function duplicatePromotion(client: ApiClient, id: string): Promise<SaveResult> {
+  const { data } = await client.request<SaveBody>(`${promotionPath(id)}/duplicate`, { method: 'POST' });
+  return toSaveResult(data);
+}

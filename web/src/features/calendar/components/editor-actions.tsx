@@ -44,6 +44,11 @@ export function EditorActions({ promotion, dirty, actions }: { promotion?: Promo
             {pending.unpublish ? t('editor.unpublishing') : t('editor.unpublishEllipsis')}
           </button>
         )}
+        {promotion && (
+          <button type="button" className="button button-secondary" disabled={busy || dirty} onClick={() => void actions.duplicate()}>
+            {pending.duplicate ? t('editor.duplicating') : t('editor.duplicate')}
+          </button>
+        )}
         <span className="spacer" />
         {promotion && (
           <button

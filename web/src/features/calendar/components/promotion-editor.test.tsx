@@ -148,6 +148,20 @@ describe('PromotionEditor', () => {
     expect(api.callsTo('POST', '/api/promotions/p1/test-send')[0].body).toEqual({ day: '2026-12-06' });
   });
 
+  it('duplicates a promotion into a new draft and opens it', async () => {
+    const onCreated = vi.fn();
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved()))
+      .on('GET', '/api/promotions/p1/preview', previewRoute)
+      .on('POST', '/api/promotions/p1/duplicate', () => json({ ...saved({ id: 'p2', title: 'Spring sale (copy)', version: 1, status: 'DRAFT' }), warnings: [] }, 201));
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={onCreated} />, { api });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Duplicate' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('p2'));
+    expect(api.callsTo('POST', '/api/promotions/p1/duplicate')).toHaveLength(1);
+  });
+
   it('asks for the reason customers will see before it unpublishes', async () => {
     const api = createFakeApi()
       .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))

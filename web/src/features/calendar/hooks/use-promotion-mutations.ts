@@ -5,6 +5,7 @@ import {
   deletePromotion,
   publishPromotion,
   unpublishPromotion,
+  duplicatePromotion,
   sendTest,
   updatePromotion,
   type PromotionInput,
@@ -70,5 +71,14 @@ export function useTestSend() {
   const client = useApiClient();
   return useMutation({
     mutationFn: ({ id, day }: { id: string; day?: string }) => sendTest(client, id, day),
+  });
+}
+
+export function useDuplicatePromotion() {
+  const client = useApiClient();
+  const after = useAfterWrite();
+  return useMutation({
+    mutationFn: (id: string) => duplicatePromotion(client, id),
+    onSuccess: after.saved,
   });
 }

@@ -5,6 +5,7 @@ import { ApiError, type FieldErrors } from '@/lib/api-error';
 import type { Promotion } from '../api/promotions-api';
 import {
   useDeletePromotion,
+  useDuplicatePromotion,
   usePublishPromotion,
   useSavePromotion,
   useUnpublishPromotion,
@@ -39,7 +40,8 @@ export function usePromotionActions({
   const publish = usePublishPromotion();
   const unpublish = useUnpublishPromotion();
   const remove = useDeletePromotion();
-  const busy = save.isPending || publish.isPending || unpublish.isPending || remove.isPending;
+  const duplicate = useDuplicatePromotion();
+  const busy = save.isPending || publish.isPending || unpublish.isPending || remove.isPending || duplicate.isPending;
 
   const fail = (error: unknown) => {
     setProblem(error instanceof Error ? error : new Error(String(error)));
@@ -70,7 +72,13 @@ export function usePromotionActions({
     problem,
     fieldErrors,
     stale: problem instanceof ApiError && problem.isStaleVersion,
-    pending: { save: save.isPending, publish: publish.isPending, unpublish: unpublish.isPending, remove: remove.isPending },
+    pending: {
+      save: save.isPending,
+      publish: publish.isPending,
+      unpublish: unpublish.isPending,
+      remove: remove.isPending,
+      duplicate: duplicate.isPending,
+    },
     save: (values: PromotionFormValues) =>
       run(async () => {
         const result = await save.mutateAsync({ target, input: toPromotionInput(values) });
@@ -86,6 +94,13 @@ export function usePromotionActions({
       run(async () => {
         const result = await unpublish.mutateAsync({ ...target!, reason });
         succeed(t('editor.unpublishedNotice'), result.warnings);
+      }),
+    /** A copy a week later, opened in the editor (a draft: change its dates before publishing). */
+    duplicate: () =>
+      run(async () => {
+        const result = await duplicate.mutateAsync(promotion!.id);
+        succeed(t('editor.duplicatedNotice'), result.warnings);
+        onCreated(result.promotion.id);
       }),
     remove: () =>
       run(async () => {
