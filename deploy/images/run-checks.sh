@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The images' checks that need no container engine, for `./dev test manifests`
+# (or alone: deploy/images/run-checks.sh):
+#   check-images.py      every Containerfile linted and checked (hadolint, BuildKit's parser)
+#   test-web-server.py   the web image's nginx configuration, run for real in front of stubs
+# Installs what they need once: a virtualenv from requirements.txt in the cache,
+# nginx-core (nginx with the sub module) and gettext-base (envsubst) from Debian.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../local/lib.sh
+source "$ROOT/deploy/local/lib.sh"
+
+requirements="$ROOT/deploy/images/requirements.txt"
+build_python_venv images "$requirements" || die "installing deploy/images/requirements.txt failed"
+venv=$(python_venv images "$requirements")
+ensure_apt nginx-core gettext-base
+
+PATH="$venv/bin:$PATH" "$venv/bin/python" "$ROOT/deploy/images/check-images.py"
+PATH="$PATH:/usr/sbin" python3 "$ROOT/deploy/images/test-web-server.py"
