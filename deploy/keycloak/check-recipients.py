@@ -23,9 +23,11 @@ import os
 import secrets
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                                "deploy", "local", "python"))
+import http_json  # noqa: E402
 
 REALM = "promo-recipients-check"
 PAGE_SIZE = 500  # the job's PROMO_KEYCLOAK_PAGE_SIZE default
@@ -40,23 +42,8 @@ def check(condition, what):
 
 def call(method, url, token=None, body=None, form=None):
     """(status, content type, parsed JSON or None); HTTP errors are answers, not exceptions."""
-    headers, data = {}, None
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-        data = json.dumps(body).encode()
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-    request = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        response = urllib.request.urlopen(request, timeout=300)
-    except urllib.error.HTTPError as refused:
-        response = refused
-    with response:
-        raw = response.read()
-        content_type = response.headers.get("Content-Type", "")
-        return response.status, content_type, json.loads(raw) if raw and "json" in content_type else None
+    answer = http_json.call(method, url, token, body, form, timeout=300)
+    return answer.status, answer.content_type, answer.body if "json" in answer.content_type else None
 
 
 class Keycloak:

@@ -17,7 +17,8 @@ What the APIs can create is created through them, as the web app and the job
 would: promotions, publish, unpublish (calendar, as `admin` through the
 tests-only password client), each delivered day as one inbox batch
 (`promo-job`'s token) with the engine's own rendering (`promo dry-run`, the
-job's engine and keys `{promotionId}/{day}/{recipientId}`), read marks as each
+job's engine and keys `{promotionId}/{day}/{recipientId}`) and the job's
+delivery report of that day (calendar, `promo-job`'s token), read marks as each
 customer, and the inbox's promotion state (`event-calendar`'s token; the
 calendar's relay sends the same versions, which the inbox then ignores). No
 API can publish a promotion whose end has passed or date a change, so the
@@ -39,12 +40,12 @@ import sys
 import tempfile
 import time
 import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 import zoneinfo
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+sys.path.insert(0, os.path.join(ROOT, "deploy", "local", "python"))
+import http_json  # noqa: E402
 KEYCLOAK = os.environ.get("KEYCLOAK_URL", "http://127.0.0.1:8180")
 REALM = os.environ.get("KEYCLOAK_REALM", "shop")
 CALENDAR = os.environ.get("CALENDAR_URL", "http://127.0.0.1:8081")
@@ -147,26 +148,10 @@ def required_env(name):
 
 def request(method, url, token=None, body=None, form=None, headers=None):
     """(status, JSON answer or None when empty); a connection failure is a SeedError."""
-    data, request_headers = None, dict(headers or {})
-    if body is not None:
-        data = json.dumps(body).encode()
-        request_headers["Content-Type"] = "application/json"
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-    if token:
-        request_headers["Authorization"] = "Bearer " + token
-    http_request = urllib.request.Request(url, data=data, method=method, headers=request_headers)
     try:
-        with urllib.request.urlopen(http_request, timeout=30) as response:
-            status, text = response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        status, text = error.code, error.read().decode()
+        return http_json.call(method, url, token, body, form, headers)[:2]
     except urllib.error.URLError as error:
         raise SeedError(f"{method} {url}: cannot connect ({error.reason}); is the stack up? (./dev status)") from None
-    try:
-        return status, (json.loads(text) if text else None)
-    except ValueError:
-        return status, text
 
 
 def call(method, url, token=None, body=None, form=None, headers=None, expect=(200,)):
@@ -264,6 +249,11 @@ def admin_time(days, hour=10):
     return (today + datetime.timedelta(days=days)).isoformat()
 
 
+def utc_text(instant):
+    """RFC 3339 in UTC with `Z`, as the services write instants."""
+    return instant.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def contract_document(view):
     """The promotion JSON of contracts.md from the calendar's view (which adds read-only extras)."""
     fields = ("id", "version", "status", "title", "timeZone", "startsAt", "endsAt", "dailySendTime", "package")
@@ -346,6 +336,7 @@ class Seeder:
                 if answer["suppressed"]:
                     print(f"demo: {answer['suppressed']} message(s) of {occurrence['day']} suppressed: a demo customer "
                           "paused promotion messages (Inbox settings)", file=sys.stderr)
+                self.report_delivered(view["id"], occurrence, len(messages), answer, job)
                 # they arrived when the day fired (the job is that quick), not now
                 sql("inbox", """
                     UPDATE message SET created_at = :'at'
@@ -353,6 +344,15 @@ class Seeder:
                     """, at=occurrence["fireAt"], day=occurrence["day"],
                     keys=",".join(m["idempotencyKey"] for m in messages))
         return due
+
+    def report_delivered(self, promotion_id, occurrence, recipients, answer, job):
+        """The job's report of the day (one shard), so the Results tab shows it delivered, not missing."""
+        fired = datetime.datetime.fromisoformat(occurrence["fireAt"])
+        call("POST", f"{CALENDAR}/api/internal/promotions/{promotion_id}/deliveries", job, expect=(204,), body={
+            "day": occurrence["day"], "shard": 0, "shards": 1, "outcome": "delivered", "recipients": recipients,
+            "inserted": answer["inserted"], "duplicates": answer["duplicates"], "refused": len(answer["refused"]),
+            "suppressed": answer["suppressed"], "startedAt": utc_text(fired),
+            "finishedAt": utc_text(fired + datetime.timedelta(seconds=2))})
 
     def read(self, promotion_id, delivered, reads):
         """Each customer reads the first n delivered days (the read of a day reads the earlier days)."""

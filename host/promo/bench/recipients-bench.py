@@ -37,10 +37,11 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
+                                "deploy", "local", "python"))
+import http_json  # noqa: E402
 
 REALM = "promo-recipients-bench"
 SIZES = [("r20k", 20_000), ("r50k", 50_000), ("r100k", 100_000)]
@@ -49,21 +50,8 @@ URL = os.environ.get("KEYCLOAK_URL", "http://127.0.0.1:8180")
 
 
 def call(method, url, token=None, body=None, form=None):
-    headers, data = {}, None
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-        data = json.dumps(body).encode()
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-    try:
-        response = urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers, method=method), timeout=600)
-    except urllib.error.HTTPError as refused:
-        response = refused
-    with response:
-        raw = response.read()
-        return response.status, json.loads(raw) if raw and "json" in response.headers.get("Content-Type", "") else None
+    """(status, answer); HTTP errors are answers, not exceptions."""
+    return http_json.call(method, url, token, body, form, timeout=600)[:2]
 
 
 def admin_token():

@@ -28,12 +28,14 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ingest import PRODUCTS, send_all  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
+                                "deploy", "local", "python"))
+import http_json  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../../.."))
 KEYCLOAK = os.environ.get("KEYCLOAK_URL", "http://127.0.0.1:8180")
@@ -46,19 +48,8 @@ AUDIENCE = {"name": "audience inbox-service", "protocol": "openid-connect", "pro
 
 
 def call(method, url, token=None, body=None, form=None):
-    headers, data = {}, None
-    if body is not None:
-        headers["Content-Type"], data = "application/json", json.dumps(body).encode()
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, data, headers, method=method), timeout=60) as answer:
-            text = answer.read()
-            return answer.status, json.loads(text) if text else None
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+    """(status, answer); HTTP errors are answers, not exceptions."""
+    return http_json.call(method, url, token, body, form, timeout=60)[:2]
 
 
 def token(realm, form):

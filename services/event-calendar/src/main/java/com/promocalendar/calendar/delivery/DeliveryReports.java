@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +36,7 @@ class DeliveryReports {
 
     static final Set<String> OUTCOMES = Set.of("delivered", "skipped", "failed");
     static final int MAX_REASON = 200;
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final JdbcClient db;
     private final ScheduleEngine engine;
@@ -62,9 +64,18 @@ class DeliveryReports {
         if (!errors.isEmpty()) {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "The report is not valid.", errors);
         }
-        if (promotion(promotionId).isEmpty()) {
-            throw ApiException.notFound("Promotion");
+        try {
+            insert(promotionId, report);
+        } catch (DataIntegrityViolationException e) {
+            // the foreign key (V7): no such promotion, or it was deleted while the shard ran
+            if (e.getMostSpecificCause() instanceof SQLException cause && FOREIGN_KEY_VIOLATION.equals(cause.getSQLState())) {
+                throw ApiException.notFound("Promotion");
+            }
+            throw e;
         }
+    }
+
+    private void insert(UUID promotionId, DeliveryReport report) {
         db.sql("""
                 insert into delivery_report (promotion_id, day, shard, shards, outcome, reason, recipients, inserted,
                                              duplicates, refused, suppressed, started_at, finished_at, reported_at)

@@ -175,6 +175,27 @@ class DeliveryReportIT extends IntegrationTest {
     }
 
     @Test
+    void deletingAnUnpublishedPromotionRemovesItsReportsAndALateReportIs404() {
+        Response published = publishedSinceThreeDays();
+        String id = published.id();
+        Map<String, Object> report = report(longDue(id).get(0).path("day").asText(), 0, 1, "delivered", null, 2);
+        assertThat(send(id, report, Tokens.job()).status()).isEqualTo(204);
+
+        Response unpublished = api().post("/api/promotions/" + id + "/unpublish", Tokens.admin(),
+                Map.of("reason", "Wrong price"), published.version());
+        assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+        Response deleted = api().delete("/api/promotions/" + id, Tokens.admin(), unpublished.version());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+
+        assertThat(db.sql("select count(*) from delivery_report where promotion_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).isZero();
+        // a shard that finishes after the delete is told the promotion is gone, and nothing is stored
+        assertThat(send(id, report, Tokens.job()).status()).isEqualTo(404);
+        assertThat(db.sql("select count(*) from delivery_report where promotion_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aDraftHasNoDueDays() {
         LocalDateTime now = LocalDateTime.now(ZoneId.of(PromotionJson.ZONE));
         Response draft = api().post("/api/promotions", Tokens.admin(), promotion(now.minusDays(3), now.plusDays(2), "TEA-2003"));
