@@ -55,26 +55,69 @@ export type Promotion = PromotionInput & {
   warnings?: OverlapWarning[];
 };
 
-export type SaveResult = { promotion: Promotion; warnings: string[] };
+/**
+ * A local time of the saved promotion that a clock change makes ambiguous: in a
+ * gap (it does not exist; the engine moves it later) or in an overlap (it
+ * happens twice; the earlier offset counts). A warning, never a refusal.
+ */
+export type LocalTimeWarning = {
+  code: 'LOCAL_TIME_IN_GAP' | 'LOCAL_TIME_IN_OVERLAP';
+  field: 'startsAt' | 'endsAt' | 'dailySendTime';
+  message: string;
+  /** The local days (`YYYY-MM-DD`) it happens on. */
+  days: string[];
+};
 
-export type PreviewOccurrence = { index: number; day: string; fireAt: string };
+/**
+ * `warnings`: the texts of the service's other warnings (overlapping promotions);
+ * `timeWarnings`: the local-time ones, for the field they are about.
+ */
+export type SaveResult = { promotion: Promotion; warnings: string[]; timeWarnings: LocalTimeWarning[] };
+
+/** How the engine turned a requested local time into an instant (schedule.md). */
+export type TimeResolution = 'EXACT' | 'GAP_MOVED_LATER' | 'OVERLAP_EARLIER_OFFSET';
+
+/** The start or the end as requested (`YYYY-MM-DDTHH:MM`) and as resolved in the promotion's zone. */
+export type ResolvedLocalTime = { requested: string; instant: string; utcOffsetSeconds: number; resolution: TimeResolution };
+
+/** One daily message; the zone details are absent from services older than issue 15. */
+export type PreviewOccurrence = {
+  index: number;
+  day: string;
+  fireAt: string;
+  utcOffsetSeconds?: number;
+  /** `HH:MM` in the promotion's zone, as sent. */
+  localTime?: string;
+  /** `HH:MM` as the promotion asked for it (differs in a gap). */
+  requestedTime?: string;
+  resolution?: TimeResolution;
+};
 export type Preview = {
+  timeZone?: string;
+  start?: ResolvedLocalTime;
+  end?: ResolvedLocalTime;
   occurrences: PreviewOccurrence[];
   sampleMessage?: { subject?: string; body?: string };
 };
 
-type Warning = string | { message?: string; detail?: string; title?: string };
+type Warning = string | { code?: string; field?: string; days?: string[]; message?: string; detail?: string; title?: string };
 type SaveBody = Promotion & { warnings?: Warning[] } & { promotion?: Promotion };
 
 function warningText(warning: Warning): string {
   return typeof warning === 'string' ? warning : (warning.message ?? warning.detail ?? warning.title ?? '');
 }
 
-/** The service answers the promotion, possibly wrapped with overlap `warnings`. */
+const LOCAL_TIME_CODES = new Set(['LOCAL_TIME_IN_GAP', 'LOCAL_TIME_IN_OVERLAP']);
+const isLocalTimeWarning = (warning: Warning): warning is LocalTimeWarning =>
+  typeof warning === 'object' && LOCAL_TIME_CODES.has(warning.code ?? '') && typeof warning.field === 'string';
+
+/** The service answers the promotion, possibly wrapped with `warnings` (overlaps, local times in a clock change). */
 function toSaveResult(body: SaveBody): SaveResult {
   const promotion = body.promotion ?? body;
-  const warnings = (body.warnings ?? []).map(warningText).filter(Boolean);
-  return { promotion, warnings };
+  const all = body.warnings ?? [];
+  const timeWarnings = all.filter(isLocalTimeWarning).map((warning) => ({ ...warning, days: warning.days ?? [] }));
+  const warnings = all.filter((warning) => !isLocalTimeWarning(warning)).map(warningText).filter(Boolean);
+  return { promotion, warnings, timeWarnings };
 }
 
 const promotionPath = (id: string) => `/api/promotions/${encodeURIComponent(id)}`;
@@ -118,7 +161,7 @@ async function transition(
     ifMatch: version,
     body,
   });
-  return data ? toSaveResult(data) : { promotion: await getPromotion(client, id), warnings: [] };
+  return data ? toSaveResult(data) : { promotion: await getPromotion(client, id), warnings: [], timeWarnings: [] };
 }
 
 export const publishPromotion = (client: ApiClient, id: string, version: number) => transition(client, id, version, 'publish');
@@ -126,7 +169,7 @@ export const publishPromotion = (client: ApiClient, id: string, version: number)
 export const unpublishPromotion = (client: ApiClient, id: string, version: number, reason?: string) =>
   transition(client, id, version, 'unpublish', reason?.trim() ? { reason: reason.trim() } : undefined);
 
-type RawPreview = {
+type RawPreview = Pick<Preview, 'timeZone' | 'start' | 'end'> & {
   occurrences?: PreviewOccurrence[];
   sampleMessage?: Preview['sampleMessage'];
   sample?: Preview['sampleMessage'];
@@ -137,6 +180,9 @@ type RawPreview = {
 export async function getPreview(client: ApiClient, id: string, signal?: AbortSignal): Promise<Preview> {
   const raw = await client.get<RawPreview>(`${promotionPath(id)}/preview`, { signal });
   return {
+    timeZone: raw.timeZone,
+    start: raw.start,
+    end: raw.end,
     occurrences: raw.occurrences ?? [],
     sampleMessage: raw.sampleMessage ?? raw.sample ?? raw.message ?? raw.messages?.[0],
   };

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@/lib/format';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { usePreview } from '../hooks/use-promotions';
 import { useTestSend } from '../hooks/use-promotion-mutations';
+import { ZoneTimes } from './zone-times';
 
-/** Occurrences and a sample message, as the engine computes them for the saved version. */
+/**
+ * Occurrences (in the promotion's zone, the admin's and UTC, clock changes in
+ * words), "Send me a test" and a sample message, as the engine computes them
+ * for the saved version.
+ */
 export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: string; version: number; timeZone: string }) {
   const { t } = useTranslation('calendar');
   const preview = usePreview(promotionId, version, true);
@@ -29,19 +33,7 @@ export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: 
           <h4 className="subsection-title">
             {t('preview.dailyMessages', { count: preview.data.occurrences.length })}
           </h4>
-          {preview.data.occurrences.length > 0 && (
-            <ol className="occurrence-list" aria-label={t('preview.sendTimes')}>
-              {preview.data.occurrences.map((occurrence) => (
-                <li key={occurrence.index}>
-                  <span className="occurrence-day">{t('preview.day', { number: occurrence.index + 1 })}</span>
-                  <time dateTime={occurrence.fireAt}>
-                    {formatDateTime(occurrence.fireAt, { timeZone, weekday: 'short', dateStyle: undefined, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeStyle: undefined })}
-                  </time>
-                  <span className="muted small">{timeZone}</span>
-                </li>
-              ))}
-            </ol>
-          )}
+          <ZoneTimes preview={preview.data} timeZone={timeZone} />
           {preview.data.occurrences.length > 0 && (
             <div className="test-send">
               <label className="field-label" htmlFor="test-send-day">

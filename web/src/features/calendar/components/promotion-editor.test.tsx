@@ -62,7 +62,8 @@ describe('PromotionEditor', () => {
 
     await userEvent.type(screen.getByLabelText('Title'), 'Autumn deals');
     await userEvent.type(screen.getByLabelText('Package name'), 'Autumn pack');
-    await userEvent.selectOptions(screen.getByLabelText('Time zone'), 'Europe/Berlin');
+    await userEvent.type(screen.getByRole('combobox', { name: 'Time zone' }), 'berlin');
+    await userEvent.click(screen.getByRole('option', { name: /^Europe\/Berlin UTC\+0[12]:00$/ }));
     await userEvent.type(screen.getByLabelText('Starts'), '2026-10-01T10:00');
     await userEvent.type(screen.getByLabelText('Ends'), '2026-10-05T00:00');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
@@ -213,6 +214,84 @@ describe('PromotionEditor', () => {
     expect((api.callsTo('POST', '/api/promotions')[0].body as Promotion).package.products).toEqual([
       { sku: 'T-1', name: 'Green tea 100 g', priceCents: 500, promoPriceCents: 400, currency: 'EUR', imageUrl: null, url: null },
     ]);
+  });
+
+  it('warns at the field when a saved local time falls into a clock change, and saves anyway', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved({ startsAt: '2026-03-28T10:00', endsAt: '2026-04-02T00:00', dailySendTime: '02:30' })))
+      .on('GET', '/api/promotions/p1/preview', previewRoute)
+      .on('PUT', '/api/promotions/p1', ({ body }) =>
+        json({
+          ...saved(body as Partial<Promotion>),
+          version: 4,
+          warnings: [
+            {
+              code: 'LOCAL_TIME_IN_GAP',
+              field: 'dailySendTime',
+              message: '02:30 does not exist on 2026-03-29 in Europe/Berlin',
+              days: ['2026-03-29'],
+            },
+            { code: 'OVERLAPPING_PROMOTION', message: 'Overlaps with “Easter”', promotionId: 'p7', promotionTitle: 'Easter', promotionStatus: 'PUBLISHED', skus: ['SKU-1'] },
+          ],
+        }),
+      );
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    await userEvent.type(await screen.findByLabelText('Title'), '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText(/^Changes saved\./)).toBeInTheDocument();
+    const sendTime = screen.getByLabelText('Daily send time');
+    await waitFor(() =>
+      expect(sendTime).toHaveAccessibleDescription(
+        /Warning: 02:30 does not exist on Sun, (29 Mar|Mar 29),? 2026 in Europe\/Berlin \(the clocks go forward\): it is moved later by the length of the jump\. Saved anyway; see the preview\./,
+      ),
+    );
+    expect(sendTime).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Starts')).toHaveAccessibleDescription('');
+    // The overlap stays in the alert above the fields.
+    expect(screen.getByText('Overlaps with “Easter”')).toBeInTheDocument();
+  });
+
+  it('has Details, Results and History tabs once published, switched with the arrow keys', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))
+      .on('GET', '/api/promotions/p1/preview', previewRoute)
+      .on('GET', '/api/promotions/p1/deliveries', () => json({ days: [] }))
+      .on('GET', '/api/inbox/promotion-stats/p1', () => json({ days: [] }))
+      .on('GET', '/api/promotions/p1/audit', () => json([{ promotionId: 'p1', version: 0, action: 'CREATED', actor: 'admin', at: '2026-11-30T09:00:00Z', changes: [] }]));
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    const tablist = await screen.findByRole('tablist', { name: 'Promotion' });
+    expect(within(tablist).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Details', 'Results', 'History']);
+    const details = screen.getByRole('tab', { name: 'Details' });
+    expect(details).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tabpanel', { name: 'Details' })).toContainElement(screen.getByLabelText('Title'));
+
+    await userEvent.type(screen.getByLabelText('Title'), ' edited');
+    details.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Results' })).toHaveFocus();
+    expect(await screen.findByText(/No day is due yet/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).not.toBeVisible();
+    expect(screen.getByRole('tabpanel', { name: 'Results' })).toBeVisible();
+
+    await userEvent.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByText('admin created the draft')).toBeInTheDocument();
+
+    // Back on Details the unsaved edit is still there.
+    await userEvent.keyboard('{Home}');
+    expect(screen.getByLabelText('Title')).toHaveValue('Summer sale edited');
+  });
+
+  it('has no Results tab for a draft', async () => {
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () => json(saved()))
+      .on('GET', '/api/promotions/p1/preview', previewRoute);
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+    const tablist = await screen.findByRole('tablist');
+    expect(within(tablist).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Details', 'History']);
   });
 
   describe('in German', () => {

@@ -4,12 +4,17 @@ import { promotionState } from '../api/promotion-state';
 import { usePromotion } from '../hooks/use-promotions';
 import { formValuesFrom, newFormValues, type SelectedRange } from '../model/promotion-form-values';
 import type { Feedback } from '../model/use-promotion-actions';
+import { EditorTabs, panelId, tabId, type EditorTab } from './editor-tabs';
+import { HistoryTab } from './history-tab';
 import { PromotionForm } from './promotion-form';
+import { ResultsTab } from './results-tab';
 
 /**
  * The drawer that creates or edits one promotion. It loads the promotion when
  * given an id; the form below remounts on every new saved version. Escape and ×
  * call `onClose`, which the page guards while the form reports unsaved changes.
+ * A saved promotion has tabs: Details (the form, kept mounted so edits survive
+ * a look at the others), Results (once published) and History.
  */
 export function PromotionEditor({
   promotionId,
@@ -31,7 +36,10 @@ export function PromotionEditor({
   const query = usePromotion(promotionId);
   const [feedback, setFeedback] = useState<Feedback>({ warnings: [] });
   const titleId = useId();
+  const tabsPrefix = useId().replaceAll(':', '');
   const drawerRef = useRef<HTMLElement>(null);
+  const [tab, setTab] = useState('details');
+  useEffect(() => setTab('details'), [promotionId]);
 
   // Closing the drawer returns focus to what opened it (a calendar event or a button).
   useEffect(() => {
@@ -49,6 +57,16 @@ export function PromotionEditor({
   const state = promotion ? promotionState(promotion) : null;
   // Stable per version, so the form's dirtiness compares against what was loaded.
   const initial = useMemo(() => (promotion ? formValuesFrom(promotion) : newFormValues(range)), [promotion, range]);
+  const tabs: EditorTab[] = promotion
+    ? [
+        { id: 'details', label: t('tabs.details') },
+        ...(promotion.status !== 'DRAFT' ? [{ id: 'results', label: t('tabs.results') }] : []),
+        { id: 'history', label: t('tabs.history') },
+      ]
+    : [];
+  const shown = tabs.some((candidate) => candidate.id === tab) ? tab : 'details';
+  const panel = (id: string) =>
+    tabs.length > 0 ? { role: 'tabpanel', id: panelId(tabsPrefix, id), 'aria-labelledby': tabId(tabsPrefix, id) } : {};
   return (
     <aside
       ref={drawerRef}
@@ -78,17 +96,32 @@ export function PromotionEditor({
           {query.error.message}
         </p>
       )}
+      {tabs.length > 0 && (
+        <EditorTabs label={t('tabs.label')} tabs={tabs} selected={shown} onSelect={setTab} idPrefix={tabsPrefix} />
+      )}
       {(!promotionId || promotion) && (
-        <PromotionForm
-          key={promotion ? `${promotion.id}@${promotion.version}` : 'new'}
-          promotion={promotion}
-          initial={initial}
-          feedback={feedback}
-          setFeedback={setFeedback}
-          onCreated={onCreated}
-          onDeleted={onDeleted}
-          onDirtyChange={onDirtyChange}
-        />
+        <div className="editor-panel" {...panel('details')} hidden={shown !== 'details'}>
+          <PromotionForm
+            key={promotion ? `${promotion.id}@${promotion.version}` : 'new'}
+            promotion={promotion}
+            initial={initial}
+            feedback={feedback}
+            setFeedback={setFeedback}
+            onCreated={onCreated}
+            onDeleted={onDeleted}
+            onDirtyChange={onDirtyChange}
+          />
+        </div>
+      )}
+      {promotion && shown === 'results' && (
+        <div className="editor-panel editor-panel-scroll" {...panel('results')} tabIndex={0}>
+          <ResultsTab promotionId={promotion.id} />
+        </div>
+      )}
+      {promotion && shown === 'history' && (
+        <div className="editor-panel editor-panel-scroll" {...panel('history')} tabIndex={0}>
+          <HistoryTab promotionId={promotion.id} />
+        </div>
       )}
     </aside>
   );

@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '@/lib/api-error';
 import { Field } from '@/components/ui/field';
 import { errorFor } from '../model/form-errors';
-import {
-  MESSAGE_PLACEHOLDERS,
-  parseDiscount,
-  placeholderToken,
-  timeZoneOptions,
-} from '../model/promotion-form-values';
+import type { LocalTimeWarning, Promotion } from '../api/promotions-api';
+import { MESSAGE_PLACEHOLDERS, parseDiscount, placeholderToken } from '../model/promotion-form-values';
 import type { PromotionForm } from '../model/use-promotion-form';
+import { LocalTimeWarnings } from './local-time-warning';
 import { ProductPicker } from './product-picker';
+import { ZonePicker } from './zone-picker';
 
 /** Each field group gets the form (values and setter) and the server's field errors. */
 type GroupProps = { form: PromotionForm; errors: FieldErrors };
@@ -114,35 +112,59 @@ export function PackageFields({ form: { values, set }, errors }: GroupProps) {
   );
 }
 
-export function WhenFields({ form: { values, set }, errors }: GroupProps) {
+/**
+ * Zone, start, end and send time. After a save, a local time that falls into a
+ * clock change (`timeWarnings`) is explained at its field: saved, not refused.
+ */
+export function WhenFields({
+  form: { values, set },
+  errors,
+  timeWarnings = [],
+  saved,
+}: GroupProps & { timeWarnings?: LocalTimeWarning[]; saved?: Promotion }) {
   const { t } = useTranslation('calendar');
+  const warningsAt = (field: LocalTimeWarning['field']) => {
+    const own = timeWarnings.filter((warning) => warning.field === field);
+    return own.length > 0 ? <LocalTimeWarnings warnings={own} promotion={saved} /> : undefined;
+  };
+  const withHint = (hint: string, field: LocalTimeWarning['field']) => (
+    <>
+      {hint}
+      {warningsAt(field)}
+    </>
+  );
   return (
     <fieldset className="form-section">
       <legend>{t('editor.sectionWhen')}</legend>
       <Field label={t('editor.timeZone')} error={errorFor(errors, 'timeZone')} hint={t('editor.timeZoneHint')}>
         {(control) => (
-          <select {...control} className="input" value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-            {timeZoneOptions().map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
+          <ZonePicker
+            id={control.id}
+            value={values.timeZone}
+            onChange={(zone) => set('timeZone', zone)}
+            describedBy={control['aria-describedby']}
+            invalid={control['aria-invalid']}
+          />
         )}
       </Field>
       <div className="form-row">
-        <Field label={t('editor.startsAt')} error={errorFor(errors, 'startsAt')} className="grow">
+        <Field label={t('editor.startsAt')} error={errorFor(errors, 'startsAt')} className="grow" hint={warningsAt('startsAt')}>
           {(control) => (
             <input {...control} className="input" type="datetime-local" value={values.startsAt} onChange={(e) => set('startsAt', e.target.value)} />
           )}
         </Field>
-        <Field label={t('editor.endsAt')} error={errorFor(errors, 'endsAt')} className="grow" hint={t('editor.endsAtHint')}>
+        <Field label={t('editor.endsAt')} error={errorFor(errors, 'endsAt')} className="grow" hint={withHint(t('editor.endsAtHint'), 'endsAt')}>
           {(control) => (
             <input {...control} className="input" type="datetime-local" value={values.endsAt} onChange={(e) => set('endsAt', e.target.value)} />
           )}
         </Field>
       </div>
-      <Field label={t('editor.dailySendTime')} error={errorFor(errors, 'dailySendTime')} hint={t('editor.dailySendTimeHint')} className="narrow-field">
+      <Field
+        label={t('editor.dailySendTime')}
+        error={errorFor(errors, 'dailySendTime')}
+        hint={withHint(t('editor.dailySendTimeHint'), 'dailySendTime')}
+        className="narrow-field"
+      >
         {(control) => (
           <input {...control} className="input" type="time" value={values.dailySendTime} onChange={(e) => set('dailySendTime', e.target.value)} />
         )}

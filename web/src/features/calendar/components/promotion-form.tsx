@@ -88,7 +88,7 @@ export function PromotionForm({
         <EditorAlerts actions={actions} feedback={feedback} />
         <PromotionDetailsFields form={form} errors={actions.fieldErrors} />
         <PackageFields form={form} errors={actions.fieldErrors} />
-        <WhenFields form={form} errors={actions.fieldErrors} />
+        <WhenFields form={form} errors={actions.fieldErrors} timeWarnings={feedback.timeWarnings} saved={promotion} />
         {promotion && <PreviewPanel promotionId={promotion.id} version={promotion.version} timeZone={promotion.timeZone} />}
         {!promotion && <p className="muted small">{t('editor.previewAfterSave')}</p>}
       </div>

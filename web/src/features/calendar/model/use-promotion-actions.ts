@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldErrors } from '@/lib/api-error';
-import type { Promotion } from '../api/promotions-api';
+import type { LocalTimeWarning, Promotion, SaveResult } from '../api/promotions-api';
 import {
   useDeletePromotion,
   useDuplicatePromotion,
@@ -13,8 +13,11 @@ import {
 import { promotionKeys } from '../hooks/promotion-query-keys';
 import { toPromotionInput, type PromotionFormValues } from './promotion-form-values';
 
-/** What the last action said; it lives in the drawer so that it survives the form's remount. */
-export type Feedback = { notice?: string; warnings: string[] };
+/**
+ * What the last action said; it lives in the drawer so that it survives the form's remount.
+ * `timeWarnings` (a local time in a clock change) are shown at their fields.
+ */
+export type Feedback = { notice?: string; warnings: string[]; timeWarnings?: LocalTimeWarning[] };
 
 /**
  * The editor's writes (save, publish, unpublish, delete) and what they answered:
@@ -48,10 +51,10 @@ export function usePromotionActions({
     setFieldErrors(error instanceof ApiError ? error.fieldErrors : {});
     setFeedback({ warnings: [] });
   };
-  const succeed = (notice: string, warnings: string[] = []) => {
+  const succeed = (notice: string, result?: SaveResult) => {
     setProblem(null);
     setFieldErrors({});
-    setFeedback({ notice, warnings });
+    setFeedback({ notice, warnings: result?.warnings ?? [], timeWarnings: result?.timeWarnings ?? [] });
   };
 
   const target = promotion ? { id: promotion.id, version: promotion.version } : undefined;
@@ -82,24 +85,24 @@ export function usePromotionActions({
     save: (values: PromotionFormValues) =>
       run(async () => {
         const result = await save.mutateAsync({ target, input: toPromotionInput(values) });
-        succeed(promotion ? t('editor.changesSaved') : t('editor.draftSaved'), result.warnings);
+        succeed(promotion ? t('editor.changesSaved') : t('editor.draftSaved'), result);
         if (!promotion) onCreated(result.promotion.id);
       }),
     publish: () =>
       run(async () => {
         const result = await publish.mutateAsync(target!);
-        succeed(t('editor.publishedNotice'), result.warnings);
+        succeed(t('editor.publishedNotice'), result);
       }),
     unpublish: (reason: string) =>
       run(async () => {
         const result = await unpublish.mutateAsync({ ...target!, reason });
-        succeed(t('editor.unpublishedNotice'), result.warnings);
+        succeed(t('editor.unpublishedNotice'), result);
       }),
     /** A copy a week later, opened in the editor (a draft: change its dates before publishing). */
     duplicate: () =>
       run(async () => {
         const result = await duplicate.mutateAsync(promotion!.id);
-        succeed(t('editor.duplicatedNotice'), result.warnings);
+        succeed(t('editor.duplicatedNotice'), result);
         onCreated(result.promotion.id);
       }),
     remove: () =>

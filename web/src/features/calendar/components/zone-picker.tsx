@@ -1,0 +1,156 @@
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { filterZones, zoneChoices, type ZoneChoice } from '../model/time-zones';
+
+/**
+ * The time-zone field: a combobox (ARIA 1.2 pattern, list autocomplete) over
+ * every IANA zone the browser knows, each with its offset now. Typing filters
+ * by name or offset ("berlin", "new york", "+5:30"); ↑/↓ move through the list
+ * (`aria-activedescendant`, focus stays in the input), Enter or a click picks,
+ * Escape closes the list (without closing the editor) and restores the text.
+ */
+export function ZonePicker({
+  id,
+  value,
+  onChange,
+  describedBy,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (zone: string) => void;
+  describedBy?: string;
+  invalid?: boolean;
+}) {
+  const { t } = useTranslation('calendar');
+  const listId = useId();
+  const [query, setQuery] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const choices = useMemo(() => (open ? zoneChoices() : []), [open]);
+  const matches = useMemo(() => filterZones(choices, query ?? ''), [choices, query]);
+  const selected = useMemo(() => zoneChoices().find((choice) => choice.zone === value), [value]);
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  const show = (text: string | null) => {
+    setQuery(text);
+    setOpen(true);
+    const list = filterZones(zoneChoices(), text ?? '');
+    const index = text === null ? list.findIndex((choice) => choice.zone === value) : 0;
+    setActive(Math.max(0, index));
+    requestAnimationFrame(() => scrollIntoView(Math.max(0, index)));
+  };
+  const close = () => {
+    setOpen(false);
+    setQuery(null);
+  };
+  const pick = (choice: ZoneChoice | undefined) => {
+    if (choice) onChange(choice.zone);
+    close();
+  };
+  const scrollIntoView = (index: number) => {
+    listRef.current?.querySelector(`#${CSS.escape(optionId(index))}`)?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const move = (to: number) => {
+    if (matches.length === 0) return;
+    const next = (to + matches.length) % matches.length;
+    setActive(next);
+    scrollIntoView(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!open) show(null);
+        else move(active + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!open) show(null);
+        else move(active - 1);
+        break;
+      case 'Home':
+      case 'End':
+        if (open && query === null) {
+          event.preventDefault();
+          move(event.key === 'Home' ? 0 : matches.length - 1);
+        }
+        break;
+      case 'Enter':
+        if (open) {
+          event.preventDefault();
+          pick(matches[active]);
+        }
+        break;
+      case 'Escape':
+        if (open) {
+          // The list closes; the drawer (which closes on Escape) must not see it.
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }
+        break;
+      case 'Tab':
+        if (open && query !== null && matches.length === 1) pick(matches[0]);
+        else close();
+        break;
+    }
+  };
+
+  const shown = query ?? (selected ? `${selected.label} (${selected.offset})` : value.replaceAll('_', ' '));
+  return (
+    <div className="zone-picker">
+      <input
+        id={id}
+        className="input"
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && matches.length > 0 ? optionId(active) : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={shown}
+        onChange={(event) => show(event.target.value)}
+        onFocus={(event) => event.target.select()}
+        onClick={() => {
+          if (!open) show(null);
+        }}
+        onBlur={close}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} ref={listRef} role="listbox" aria-label={t('zone.list')} className="zone-options" hidden={!open}>
+        {matches.map((choice, index) => (
+          <li
+            key={choice.zone}
+            id={optionId(index)}
+            role="option"
+            aria-selected={choice.zone === value}
+            className={index === active ? 'zone-option active' : 'zone-option'}
+            // mousedown, not click: the input keeps focus (its blur would close the list first).
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(choice);
+            }}
+          >
+            <span className="zone-name">{choice.label}</span> <span className="zone-offset">{choice.offset}</span>
+          </li>
+        ))}
+        {open && matches.length === 0 && (
+          <li role="option" aria-selected={false} aria-disabled="true" className="zone-option muted">
+            {t('zone.noMatch', { query })}
+          </li>
+        )}
+      </ul>
+      <p className="visually-hidden" aria-live="polite">
+        {open && query !== null ? t('zone.matches', { count: matches.length }) : ''}
+      </p>
+    </div>
+  );
+}
