@@ -52,12 +52,22 @@ describe('calendar state styling', () => {
       endsAt: '2026-12-05T00:00',
       package: { name: 'Pack', message: 'Hi', products: [] },
     };
-    const event = toCalendarEvent(promotion, new Date('2026-12-02T12:00:00Z'));
+    const now = new Date('2026-12-02T12:00:00Z');
+    // Placed in its own zone (the default): bar and label read New York's wall clock.
+    const event = toCalendarEvent(promotion, now, { readRate: 62 });
     expect(event.classNames).toEqual(['promo-event', 'promo-state-live']);
-    expect((event.start as Date).toISOString()).toBe('2026-12-01T14:00:00.000Z');
-    expect((event.end as Date).toISOString()).toBe('2026-12-05T05:00:00.000Z');
-    expect(event.extendedProps).toEqual({ state: 'live', timeZone: 'America/New_York', localTimes: '09:00–00:00', overlapsWith: [] });
-    expect(toCalendarEvent({ ...promotion, status: 'DRAFT' }).classNames).toContain('promo-state-draft');
+    expect([(event.start as Date).getDate(), (event.start as Date).getHours()]).toEqual([1, 9]);
+    expect([(event.end as Date).getDate(), (event.end as Date).getHours()]).toEqual([5, 0]);
+    expect(event.extendedProps).toEqual({ state: 'live', timeZone: 'America/New_York', localTimes: '09:00–00:00', overlapsWith: [], readRate: 62 });
+    expect(event.startEditable).toBe(false);
+    // Placed in the admin's zone: the instants, labelled in that zone.
+    const inMine = toCalendarEvent(promotion, now, { zone: 'browser' });
+    expect((inMine.start as Date).toISOString()).toBe('2026-12-01T14:00:00.000Z');
+    expect((inMine.end as Date).toISOString()).toBe('2026-12-05T05:00:00.000Z');
+    expect(inMine.extendedProps?.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const draft = toCalendarEvent({ ...promotion, status: 'DRAFT' }, now);
+    expect(draft.classNames).toContain('promo-state-draft');
+    expect([draft.startEditable, draft.durationEditable]).toEqual([true, true]);
   });
 
   it('carries the titles of the promotions it overlaps with, each once', () => {

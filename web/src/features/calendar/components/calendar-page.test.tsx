@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, json } from '@/testing/fake-api';
@@ -126,6 +126,113 @@ describe('CalendarPage', () => {
       const loads = api.callsTo('GET', '/api/promotions').length;
       await waitFor(() => expect(row).toHaveTextContent(/^Live/), { timeout: 6000 });
       expect(api.callsTo('GET', '/api/promotions')).toHaveLength(loads); // the clock, not a refetch
+    });
+  });
+
+  describe('search', () => {
+    const hits = [
+      promotion('s1', 'Coffee week 2025', { status: 'PUBLISHED', startsAtInstant: iso(-400 * 24 * HOUR), endsAtInstant: iso(-390 * 24 * HOUR) }),
+      promotion('s2', 'Coffee week draft', { timeZone: 'America/New_York', startsAt: '2027-05-03T09:00', endsAt: '2027-05-08T00:00', startsAtInstant: '2027-05-03T13:00:00Z', endsAtInstant: '2027-05-08T04:00:00Z' }),
+    ];
+
+    it('finds by title or SKU across all time once typing pauses, within the shown states; a hit opens its editor', async () => {
+      const api = stack(hits).on('GET', '/api/promotions/search', ({ url }) =>
+        json({ items: url.searchParams.get('q') === 'coffee' ? hits : [], nextCursor: null }),
+      );
+      renderWithApp(<CalendarPage />, { api });
+      const search = screen.getByRole('search', { name: 'Search promotions' });
+      await userEvent.type(within(search).getByRole('searchbox', { name: 'Search promotions' }), 'coffee');
+      const results = await within(search).findByRole('list', { name: 'Search results' });
+      // One request for the settled text, not one per key.
+      expect(api.callsTo('GET', '/api/promotions/search')).toHaveLength(1);
+      expect(within(search).getByRole('status')).toHaveTextContent('2 promotions found');
+      const buttons = within(results).getAllByRole('button');
+      expect(buttons.map((button) => button.textContent)).toEqual([
+        expect.stringMatching(/^EndedCoffee week 2025/),
+        expect.stringMatching(/^DraftCoffee week draft.*America\/New_York/),
+      ]);
+
+      // The state chips narrow the hits; one state alone is asked of the service.
+      const filter = screen.getByRole('group', { name: 'Show states' });
+      await userEvent.click(within(filter).getByRole('button', { name: /Ended/ }));
+      await waitFor(() => expect(within(results).getAllByRole('button')).toHaveLength(1));
+      for (const state of ['Scheduled', 'Live', 'Unpublished']) await userEvent.click(within(filter).getByRole('button', { name: new RegExp(state) }));
+      await waitFor(() =>
+        expect(api.callsTo('GET', '/api/promotions/search').at(-1)?.url.searchParams.get('status')).toBe('DRAFT'),
+      );
+
+      await userEvent.click(within(await within(search).findByRole('list', { name: 'Search results' })).getByRole('button', { name: /Coffee week draft/ }));
+      const editor = await screen.findByRole('dialog', { name: 'Edit promotion' });
+      await waitFor(() => expect(within(editor).getByLabelText('Title')).toHaveValue('Coffee week draft'));
+    });
+
+    it('is used from the keyboard: ↓ to the hits, ↑/↓ between them, Escape clears', async () => {
+      const api = stack(hits).on('GET', '/api/promotions/search', () => json({ items: hits, nextCursor: 'next' }));
+      renderWithApp(<CalendarPage />, { api });
+      const box = screen.getByRole('searchbox', { name: 'Search promotions' });
+      await userEvent.type(box, 'week');
+      const results = await screen.findByRole('list', { name: 'Search results' });
+      expect(screen.getByRole('button', { name: 'Show more' })).toBeInTheDocument();
+      await userEvent.keyboard('{ArrowDown}');
+      const [first, second] = within(results).getAllByRole('button');
+      expect(first).toHaveFocus();
+      await userEvent.keyboard('{ArrowDown}');
+      expect(second).toHaveFocus();
+      await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+      expect(box).toHaveFocus();
+      await userEvent.keyboard('{ArrowDown}{Escape}');
+      expect(box).toHaveValue('');
+      expect(box).toHaveFocus();
+      await waitFor(() => expect(screen.queryByRole('list', { name: 'Search results' })).not.toBeInTheDocument());
+    });
+  });
+
+  describe('placement zone and results', () => {
+    afterEach(() => window.localStorage.clear());
+
+    it('writes times in each promotion’s zone or the admin’s, and remembers the choice', async () => {
+      const api = stack([
+        promotion('z1', 'New York morning', {
+          timeZone: 'America/New_York',
+          startsAt: iso(HOUR).slice(0, 11) + '09:00',
+          endsAt: iso(HOUR).slice(0, 11) + '11:00',
+        }),
+      ]);
+      const view = renderWithApp(<CalendarPage />, { api });
+      const list = await openListView();
+      const row = await within(list).findByRole('button', { name: /New York morning/ });
+      expect(row).toHaveTextContent('(America/New_York)');
+
+      const zone = screen.getByRole('combobox', { name: 'Times in' });
+      const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await userEvent.selectOptions(zone, `My zone (${mine})`);
+      await waitFor(() => expect(within(list).getByRole('button', { name: /New York morning/ })).toHaveTextContent(`(${mine})`));
+      view.unmount();
+
+      renderWithApp(<CalendarPage />, { api });
+      expect(screen.getByRole('combobox', { name: 'Times in' })).toHaveValue('browser');
+    });
+
+    it('shows how many read a published promotion that has started, asking only for those', async () => {
+      const api = stack([
+        promotion('r1', 'Running', { status: 'PUBLISHED', startsAtInstant: iso(-48 * HOUR), endsAtInstant: iso(48 * HOUR) }),
+        promotion('r2', 'Upcoming', { status: 'PUBLISHED' }),
+        promotion('r3', 'Sketch'),
+      ]).on('GET', /^\/api\/inbox\/promotion-stats\//, () =>
+        json({
+          days: [
+            { day: '2026-11-29', delivered: 40, read: 30, archived: 2, suppressed: 1 },
+            { day: '2026-11-30', delivered: 60, read: 32, archived: 0, suppressed: 0 },
+          ],
+        }),
+      );
+      renderWithApp(<CalendarPage />, { api });
+      const list = await openListView();
+      await waitFor(() => expect(within(list).getByRole('button', { name: /Running/ })).toHaveTextContent('62 % read'));
+      expect(within(list).getByRole('button', { name: /Upcoming/ })).not.toHaveTextContent('% read');
+      expect(api.calls.filter((call) => call.url.pathname.startsWith('/api/inbox/')).map((call) => call.url.pathname)).toEqual([
+        '/api/inbox/promotion-stats/r1',
+      ]);
     });
   });
 });

@@ -2,16 +2,23 @@ import { useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatDateTime } from '@/lib/format';
-import { PROMOTION_STATES, withStates, type PromotionState } from '../api/promotion-state';
+import type { Promotion } from '../api/promotions-api';
+import { PROMOTION_STATES, promotionInterval, withStates, type PromotionState } from '../api/promotion-state';
+import { placedInterval, storedPlacementZone, storePlacementZone, type PlacementZone } from '../api/zone-placement';
+import { usePromotionMove } from '../hooks/use-promotion-move';
 import { usePromotions, type VisibleRange } from '../hooks/use-promotions';
+import { useReadRates } from '../hooks/use-read-rates';
 import { useStateClock } from '../hooks/use-state-clock';
 import type { SelectedRange } from '../model/promotion-form-values';
 import { useDiscardGuard } from '../model/use-discard-guard';
 import { CalendarLegend } from './calendar-legend';
 import { EventCalendar } from './event-calendar';
+import { MoveToast } from './move-toast';
 import { PromotionEditor } from './promotion-editor';
 import { PromotionList } from './promotion-list';
+import { PromotionSearch } from './promotion-search';
 import { StateFilter } from './state-filter';
+import { ZoneSwitch } from './zone-switch';
 import './calendar.css';
 
 /** `session` changes only when the admin opens something else, so saving a new draft keeps the drawer. */
@@ -34,6 +41,21 @@ function anchorOf(range: VisibleRange, today = new Date()): Date {
 
 const NO_PROMOTIONS: never[] = [];
 
+const DAY_MS = 86_400_000;
+/**
+ * What the calendar asks for: its range and a day on each side, since a
+ * promotion placed in its own zone may sit up to a day away from its instants
+ * in the browser's zone.
+ */
+const widened = (range: VisibleRange): VisibleRange => ({
+  from: new Date(range.from.getTime() - DAY_MS),
+  to: new Date(range.to.getTime() + DAY_MS),
+});
+const placedIn = (range: VisibleRange, zone: PlacementZone) => (promotion: Promotion) => {
+  const { start, end } = placedInterval(promotion, zone);
+  return start < range.to && end > range.from;
+};
+
 /** Clicks here are not "outside" the editor: they open or keep something themselves. */
 const KEEPS_EDITOR = '.editor-drawer, .dialog-backdrop, .calendar-panel, button, a, input, select, textarea, label';
 
@@ -42,14 +64,22 @@ export function CalendarPage() {
   const { t } = useTranslation('calendar');
   const [view, setView] = useState<View>(initialView);
   const [range, setRange] = useState<VisibleRange | null>(() => (initialView() === 'list' ? monthAround(new Date()) : null));
-  const promotions = usePromotions(range);
+  const [zone, setZone] = useState<PlacementZone>(storedPlacementZone);
+  const changeZone = (next: PlacementZone) => {
+    storePlacementZone(next);
+    setZone(next);
+  };
+  const promotions = usePromotions(range && view === 'calendar' ? widened(range) : range);
   // A stable empty list while loading, so "now" and the events are not recomputed on every render.
   const now = useStateClock(promotions.data ?? NO_PROMOTIONS);
   const [shown, setShown] = useState<Set<PromotionState>>(() => new Set(PROMOTION_STATES));
   const visible = withStates(promotions.data ?? NO_PROMOTIONS, shown, now);
+  const inView = view === 'calendar' && range ? visible.filter(placedIn(range, zone)) : visible;
+  const readRates = useReadRates(inView, now);
+  const mover = usePromotionMove();
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const discard = useDiscardGuard();
-  const count = visible.length;
+  const count = inView.length;
   const sessions = useRef(0);
   const open = (target: Omit<EditorTarget, 'session'>) =>
     discard.guard(() => setEditor({ session: ++sessions.current, ...target }));
@@ -69,6 +99,15 @@ export function CalendarPage() {
     setRange((current) => {
       const middle = current ? middleOf(current) : new Date();
       return monthAround(months === 0 ? new Date() : new Date(middle.getFullYear(), middle.getMonth() + months, 15));
+    });
+
+  // A search hit: its editor opens and the calendar (or the list) goes to its start.
+  const [goTo, setGoTo] = useState<{ date: Date } | undefined>(undefined);
+  const openHit = (promotion: Promotion) =>
+    discard.guard(() => {
+      setEditor({ session: ++sessions.current, promotionId: promotion.id });
+      if (view === 'calendar') setGoTo({ date: placedInterval(promotion, zone).start });
+      else setRange(monthAround(promotionInterval(promotion).start));
     });
 
   const onPageClick = (event: MouseEvent) => {
@@ -101,8 +140,10 @@ export function CalendarPage() {
           ) : null}
         </p>
       </div>
+      <PromotionSearch shown={shown} zone={zone} now={now} onOpenPromotion={openHit} />
       <div className="calendar-controls">
         <StateFilter shown={shown} onChange={setShown} />
+        <ZoneSwitch zone={zone} onChange={changeZone} />
         <div className="view-switch" role="group" aria-label={t('viewSwitch.label')}>
           <button type="button" className="button button-secondary button-small" aria-pressed={view === 'calendar'} onClick={showCalendar}>
             {t('viewSwitch.calendar')}
@@ -112,6 +153,7 @@ export function CalendarPage() {
           </button>
         </div>
       </div>
+      {view === 'calendar' && <p className="calendar-hint">{t('move.help')}</p>}
       {promotions.isError && (
         <div className="alert alert-error" role="alert">
           <p>{promotions.error.message}</p>
@@ -130,6 +172,10 @@ export function CalendarPage() {
             onSelectRange={(selected) => open({ range: selected })}
             onOpenPromotion={(promotionId) => open({ promotionId })}
             keepSelection={editor?.range !== undefined}
+            zone={zone}
+            readRates={readRates}
+            goTo={goTo}
+            onMove={mover.move}
           />
         ) : (
           <section className="list-view" aria-labelledby="list-period">
@@ -149,7 +195,7 @@ export function CalendarPage() {
                 </button>
               </div>
             </div>
-            <PromotionList promotions={visible} now={now} onOpenPromotion={(promotionId) => open({ promotionId })} />
+            <PromotionList promotions={visible} now={now} zone={zone} readRates={readRates} onOpenPromotion={(promotionId) => open({ promotionId })} />
           </section>
         )}
       </div>
@@ -164,6 +210,7 @@ export function CalendarPage() {
           onDirtyChange={discard.setDirty}
         />
       )}
+      <MoveToast notice={mover.notice} onClose={mover.dismiss} />
       {discard.asking && (
         <ConfirmDialog
           title={t('discard.question')}

@@ -5,10 +5,13 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import germanLocale from '@fullcalendar/core/locales/de';
 import { useTranslation } from 'react-i18next';
-import type { DatesSetArg, EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core';
+import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import type { DateSelectArg } from '@fullcalendar/core';
+import type { EventResizeDoneArg } from '@fullcalendar/interaction';
 import type { Promotion } from '../api/promotions-api';
+import { isMovable, type WallClockShift } from '../api/promotion-move';
 import { promotionInterval, promotionState, type PromotionState } from '../api/promotion-state';
+import { placedInterval, wallClockTime, type PlacementZone } from '../api/zone-placement';
 import type { SelectedRange } from '../model/promotion-form-values';
 import type { VisibleRange } from '../hooks/use-promotions';
 import { OverlapMark, overlapTitles } from './overlap-mark';
@@ -18,41 +21,60 @@ import { OverlapMark, overlapTitles } from './overlap-mark';
 // its dates again (datesSet → setRange → render), without end.
 const LOCALES = [germanLocale];
 
-/** Local start and end times are shown in the promotion's own zone, next to the zone's name. */
-type PromotionEventProps = { state: PromotionState; timeZone: string; localTimes: string; overlapsWith: string[] };
+/** What an event shows besides its title: times and zone are those it is placed in. */
+type PromotionEventProps = {
+  state: PromotionState;
+  timeZone: string;
+  localTimes: string;
+  overlapsWith: string[];
+  /** Read messages over delivered ones in percent (published promotions that have started). */
+  readRate?: number;
+};
 
-
-const timeOfDay = (localDateTime: string) => localDateTime.slice(11, 16);
-
-export function toCalendarEvent(promotion: Promotion, now: Date = new Date()): EventInput {
-  const { start, end } = promotionInterval(promotion);
+/**
+ * One promotion as a FullCalendar event, placed and labelled in one zone (the
+ * promotion's own by default, or the admin's). Drafts and promotions that have
+ * not started can be dragged and resized; the others stay where they are.
+ */
+export function toCalendarEvent(
+  promotion: Promotion,
+  now: Date = new Date(),
+  { zone = 'promotion', readRate }: { zone?: PlacementZone; readRate?: number } = {},
+): EventInput {
+  const placed = placedInterval(promotion, zone);
   const state = promotionState(promotion, now);
+  const movable = isMovable(promotion, promotionInterval(promotion).start, now);
   return {
     id: promotion.id,
     title: promotion.title,
-    start,
-    end,
+    start: placed.start,
+    end: placed.end,
     allDay: false,
+    startEditable: movable,
+    durationEditable: movable,
     classNames: ['promo-event', `promo-state-${state}`],
     extendedProps: {
       state,
-      timeZone: promotion.timeZone,
-      localTimes: `${timeOfDay(promotion.startsAt)}–${timeOfDay(promotion.endsAt)}`,
+      timeZone: placed.timeZone,
+      localTimes: `${wallClockTime(placed.start)}–${wallClockTime(placed.end)}`,
       overlapsWith: overlapTitles(promotion),
+      ...(readRate === undefined ? {} : { readRate }),
     } satisfies PromotionEventProps,
   };
 }
 
 function PromotionEventContent({ event }: EventContentArg) {
   const { t } = useTranslation('calendar');
-  const { state, timeZone, localTimes, overlapsWith } = event.extendedProps as PromotionEventProps;
+  const { state, timeZone, localTimes, overlapsWith, readRate } = event.extendedProps as PromotionEventProps;
   const label = t(`state.${state}.label`);
   const overlap = overlapsWith.length > 0 ? t('event.overlapsWith', { titles: overlapsWith.join(', ') }) : null;
+  const results = readRate === undefined ? null : t('event.readRate', { percent: readRate });
   return (
-    <span className="promo-event-content" title={[event.title, label, timeZone, overlap].filter(Boolean).join(' · ')}>
+    <span className="promo-event-content" title={[event.title, label, results, `${localTimes} ${timeZone}`, overlap].filter(Boolean).join(' · ')}>
       <span className="promo-event-state">{label}</span>
       {overlap && <OverlapMark text={overlap} />}
       <span className="promo-event-title">{event.title}</span>
+      {results && <span className="promo-event-results">{results}</span>}
       <span className="promo-event-time">{localTimes}</span>
       <span className="promo-event-zone">{timeZone}</span>
     </span>
@@ -68,8 +90,20 @@ export function EventCalendar({
   onSelectRange,
   onOpenPromotion,
   keepSelection = false,
+  zone = 'promotion',
+  readRates,
+  goTo,
+  onMove,
 }: {
   promotions: Promotion[];
+  /** The zone every event is placed and labelled in. */
+  zone?: PlacementZone;
+  /** Read rates in percent by promotion id (shown on the event). */
+  readRates?: ReadonlyMap<string, number>;
+  /** Takes the calendar to this day whenever a new object is passed (a search hit). */
+  goTo?: { date: Date };
+  /** A drag or resize of a movable promotion: its start and end shifted on the wall clock; `revert` puts the bar back. */
+  onMove?: (promotion: Promotion, startShift: WallClockShift, endShift: WallClockShift, revert: () => void) => void;
   /** The instant the states are shown for (the page moves it at each start and end). */
   now?: Date;
   /** The day the calendar opens at (the list view's period when switching back). */
@@ -82,12 +116,25 @@ export function EventCalendar({
 }) {
   const { t, i18n } = useTranslation('calendar');
   const buttonText = useMemo(() => ({ today: t('view.today'), month: t('view.month'), week: t('view.week') }), [t]);
-  const events = useMemo(() => promotions.map((promotion) => toCalendarEvent(promotion, now ?? new Date())), [promotions, now]);
+  const events = useMemo(
+    () => promotions.map((promotion) => toCalendarEvent(promotion, now ?? new Date(), { zone, readRate: readRates?.get(promotion.id) })),
+    [promotions, now, zone, readRates],
+  );
+  const byId = useMemo(() => new Map(promotions.map((promotion) => [promotion.id, promotion])), [promotions]);
 
   const calendarRef = useRef<FullCalendar>(null);
   useEffect(() => {
     if (!keepSelection) calendarRef.current?.getApi().unselect();
   }, [keepSelection]);
+  useEffect(() => {
+    if (goTo) calendarRef.current?.getApi().gotoDate(goTo.date);
+  }, [goTo]);
+
+  const moved = (id: string, startShift: WallClockShift, endShift: WallClockShift, revert: () => void) => {
+    const promotion = byId.get(id);
+    if (promotion && onMove) onMove(promotion, startShift, endShift, revert);
+    else revert();
+  };
 
   return (
     <FullCalendar
@@ -118,6 +165,8 @@ export function EventCalendar({
       // The selection stays highlighted while its editor is open (clicks in the drawer keep it).
       unselectCancel=".editor-drawer"
       select={(arg: DateSelectArg) => onSelectRange({ start: arg.start, end: arg.end, allDay: arg.allDay })}
+      eventDrop={(arg: EventDropArg) => moved(arg.event.id, arg.delta, arg.delta, arg.revert)}
+      eventResize={(arg: EventResizeDoneArg) => moved(arg.event.id, arg.startDelta, arg.endDelta, arg.revert)}
       eventClick={(arg: EventClickArg) => {
         arg.jsEvent.preventDefault();
         onOpenPromotion(arg.event.id);
