@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { i18n } from '@/lib/i18n';
 import type { VisibleRange } from '../hooks/use-promotions';
 import { EventCalendar } from './event-calendar';
@@ -41,5 +41,13 @@ describe('EventCalendar', () => {
     const month = new Intl.DateTimeFormat('de', { month: 'long', year: 'numeric' }).format(new Date());
     expect(screen.getByRole('heading', { name: month })).toBeInTheDocument();
     expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
+  });
+
+  it('hides the chevrons from assistive technology; the buttons keep their names', async () => {
+    const { container } = render(<CalendarWithRange onRangeChange={vi.fn()} />);
+    expect(await screen.findByRole('button', { name: 'Previous Month' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next Month' })).toBeInTheDocument();
+    await waitFor(() => expect(container.querySelectorAll('.fc-icon[role="img"]:not([aria-hidden="true"])')).toHaveLength(0));
+    expect(container.querySelectorAll('.fc-icon[aria-hidden="true"]')).toHaveLength(2);
   });
 });

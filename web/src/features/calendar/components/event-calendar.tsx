@@ -21,6 +21,16 @@ import { OverlapMark, overlapTitles } from './overlap-mark';
 // its dates again (datesSet → setRange → render), without end.
 const LOCALES = [germanLocale];
 
+/**
+ * FullCalendar draws the prev/next chevrons as `<span role="img">` without a
+ * name inside buttons that are named by their title ("Previous month"): an
+ * image without text for axe (WCAG 1.1.1). The chevron is decoration, so it is
+ * hidden from assistive technology; the button keeps its name.
+ */
+function hideDecorativeIcons(root: HTMLElement | null) {
+  root?.querySelectorAll('.fc-icon[role="img"]:not([aria-hidden])').forEach((icon) => icon.setAttribute('aria-hidden', 'true'));
+}
+
 /** What an event shows besides its title: times and zone are those it is placed in. */
 type PromotionEventProps = {
   state: PromotionState;
@@ -123,6 +133,8 @@ export function EventCalendar({
   const byId = useMemo(() => new Map(promotions.map((promotion) => [promotion.id, promotion])), [promotions]);
 
   const calendarRef = useRef<FullCalendar>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => hideDecorativeIcons(rootRef.current));
   useEffect(() => {
     if (!keepSelection) calendarRef.current?.getApi().unselect();
   }, [keepSelection]);
@@ -137,40 +149,45 @@ export function EventCalendar({
   };
 
   return (
-    <FullCalendar
-      ref={calendarRef}
-      plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
-      locales={LOCALES}
-      locale={i18n.language === 'de' ? 'de' : 'en'}
-      initialView="dayGridMonth"
-      initialDate={initialDate}
-      headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
-      buttonText={buttonText}
-      firstDay={1}
-      allDaySlot={false}
-      dayHeaderFormat={{ weekday: 'short', day: 'numeric' }}
-      views={{ dayGridMonth: { dayHeaderFormat: { weekday: 'short' } } }}
-      height="auto"
-      expandRows
-      nowIndicator
-      selectable
-      selectMirror
-      unselectAuto
-      eventInteractive
-      dayMaxEvents={4}
-      slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-      events={events}
-      eventContent={(arg) => <PromotionEventContent {...arg} />}
-      datesSet={(arg: DatesSetArg) => onRangeChange({ from: arg.start, to: arg.end })}
-      // The selection stays highlighted while its editor is open (clicks in the drawer keep it).
-      unselectCancel=".editor-drawer"
-      select={(arg: DateSelectArg) => onSelectRange({ start: arg.start, end: arg.end, allDay: arg.allDay })}
-      eventDrop={(arg: EventDropArg) => moved(arg.event.id, arg.delta, arg.delta, arg.revert)}
-      eventResize={(arg: EventResizeDoneArg) => moved(arg.event.id, arg.startDelta, arg.endDelta, arg.revert)}
-      eventClick={(arg: EventClickArg) => {
-        arg.jsEvent.preventDefault();
-        onOpenPromotion(arg.event.id);
-      }}
-    />
+    <div ref={rootRef} className="event-calendar">
+      <FullCalendar
+        ref={calendarRef}
+        plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+        locales={LOCALES}
+        locale={i18n.language === 'de' ? 'de' : 'en'}
+        initialView="dayGridMonth"
+        initialDate={initialDate}
+        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
+        buttonText={buttonText}
+        firstDay={1}
+        allDaySlot={false}
+        dayHeaderFormat={{ weekday: 'short', day: 'numeric' }}
+        views={{ dayGridMonth: { dayHeaderFormat: { weekday: 'short' } } }}
+        height="auto"
+        expandRows
+        nowIndicator
+        selectable
+        selectMirror
+        unselectAuto
+        eventInteractive
+        dayMaxEvents={4}
+        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        events={events}
+        eventContent={(arg) => <PromotionEventContent {...arg} />}
+        datesSet={(arg: DatesSetArg) => {
+          hideDecorativeIcons(rootRef.current);
+          onRangeChange({ from: arg.start, to: arg.end });
+        }}
+        // The selection stays highlighted while its editor is open (clicks in the drawer keep it).
+        unselectCancel=".editor-drawer"
+        select={(arg: DateSelectArg) => onSelectRange({ start: arg.start, end: arg.end, allDay: arg.allDay })}
+        eventDrop={(arg: EventDropArg) => moved(arg.event.id, arg.delta, arg.delta, arg.revert)}
+        eventResize={(arg: EventResizeDoneArg) => moved(arg.event.id, arg.startDelta, arg.endDelta, arg.revert)}
+        eventClick={(arg: EventClickArg) => {
+          arg.jsEvent.preventDefault();
+          onOpenPromotion(arg.event.id);
+        }}
+      />
+    </div>
   );
 }
