@@ -1,13 +1,24 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { promotionState } from '../api/promotion-state';
 import { usePromotion } from '../hooks/use-promotions';
 import { formValuesFrom, newFormValues, type SelectedRange } from '../model/promotion-form-values';
 import type { Feedback } from '../model/use-promotion-actions';
 import { EditorTabs, panelId, tabId, type EditorTab } from './editor-tabs';
-import { HistoryTab } from './history-tab';
 import { PromotionForm } from './promotion-form';
-import { ResultsTab } from './results-tab';
+
+// Results and History load when their tab first opens, not with the calendar page.
+const ResultsTab = lazy(() => import('./results-tab').then((module) => ({ default: module.ResultsTab })));
+const HistoryTab = lazy(() => import('./history-tab').then((module) => ({ default: module.HistoryTab })));
+
+function Loading() {
+  const { t } = useTranslation('calendar');
+  return (
+    <p className="editor-state" role="status">
+      <span className="spinner" aria-hidden="true" /> {t('editor.loading')}
+    </p>
+  );
+}
 
 /**
  * The drawer that creates or edits one promotion. It loads the promotion when
@@ -86,11 +97,7 @@ export function PromotionEditor({
           ×
         </button>
       </header>
-      {promotionId && query.isPending && (
-        <p className="editor-state" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('editor.loading')}
-        </p>
-      )}
+      {promotionId && query.isPending && <Loading />}
       {promotionId && query.isError && (
         <p className="editor-state inline-error" role="alert">
           {query.error.message}
@@ -115,12 +122,16 @@ export function PromotionEditor({
       )}
       {promotion && shown === 'results' && (
         <div className="editor-panel editor-panel-scroll" {...panel('results')} tabIndex={0}>
-          <ResultsTab promotionId={promotion.id} />
+          <Suspense fallback={<Loading />}>
+            <ResultsTab promotionId={promotion.id} />
+          </Suspense>
         </div>
       )}
       {promotion && shown === 'history' && (
         <div className="editor-panel editor-panel-scroll" {...panel('history')} tabIndex={0}>
-          <HistoryTab promotionId={promotion.id} />
+          <Suspense fallback={<Loading />}>
+            <HistoryTab promotionId={promotion.id} />
+          </Suspense>
         </div>
       )}
     </aside>
