@@ -3,6 +3,7 @@
 # (or alone: deploy/images/run-checks.sh):
 #   check-images.py      every Containerfile linted and checked (hadolint, BuildKit's parser)
 #   test-web-server.py   the web image's nginx configuration, run for real in front of stubs
+#   ../k8s/components/keycloak/check.py  the Keycloak components against the local realm
 # Installs what they need once: a virtualenv from requirements.txt in the cache,
 # nginx-core (nginx with the sub module) and gettext-base (envsubst) from Debian.
 set -euo pipefail
@@ -15,5 +16,10 @@ build_python_venv images "$requirements" || die "installing deploy/images/requir
 venv=$(python_venv images "$requirements")
 ensure_apt nginx-core gettext-base
 
-PATH="$venv/bin:$PATH" "$venv/bin/python" "$ROOT/deploy/images/check-images.py"
-PATH="$PATH:/usr/sbin" python3 "$ROOT/deploy/images/test-web-server.py"
+command -v kubectl >/dev/null || die "kubectl is needed (kubectl kustomize renders the Keycloak components)"
+
+failed=0 # every check runs; the script fails if any did
+PATH="$venv/bin:$PATH" "$venv/bin/python" "$ROOT/deploy/images/check-images.py" || failed=1
+PATH="$PATH:/usr/sbin" python3 "$ROOT/deploy/images/test-web-server.py" || failed=1
+"$venv/bin/python" "$ROOT/deploy/k8s/components/keycloak/check.py" || failed=1
+exit "$failed"
