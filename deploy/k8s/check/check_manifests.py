@@ -48,8 +48,8 @@ import crd_to_json_schema  # noqa: E402  (beside the vendored CRDs it converts)
 ENDPOINTS_CONFIGMAP = "promo-calendar-endpoints"
 # The environment variables the programs already read (deploy/local/lib.sh).
 ENDPOINT_KEYS = ("KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_ISSUER", "CALENDAR_URL",
-                 "INBOX_URL", "INVENTORY_URL", "JOBSINK_URL")
-URL_KEYS = tuple(key for key in ENDPOINT_KEYS if key.endswith("_URL") or key == "KEYCLOAK_ISSUER")
+                 "INBOX_URL", "INVENTORY_URL", "JOBSINK_URL", "WEB_URL")
+URL_KEYS = tuple(key for key in ENDPOINT_KEYS if key != "KEYCLOAK_REALM")
 # Knative's JobSink receiver; a JobSink's address is this + /<namespace>/<name>.
 KNATIVE_JOB_SINK = "http://job-sink.knative-eventing.svc.cluster.local"
 # SchedulerOptions keys that the endpoints ConfigMap sets through the environment.

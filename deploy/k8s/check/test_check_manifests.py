@@ -31,6 +31,7 @@ data:
   INBOX_URL: http://inbox.promo-calendar.svc.cluster.local:8080
   INVENTORY_URL: http://inventory.shop.svc.cluster.local:8000
   JOBSINK_URL: http://job-sink.knative-eventing.svc.cluster.local/promo-calendar/promo-day
+  WEB_URL: https://shop.example
 ---
 apiVersion: apps/v1
 kind: Deployment
