@@ -253,6 +253,22 @@ describe('PromotionEditor', () => {
     expect(screen.getByText('Overlaps with “Easter”')).toBeInTheDocument();
   });
 
+  it('shows the local-time warnings the loaded promotion carries at their field', async () => {
+    const overlap = { code: 'LOCAL_TIME_IN_OVERLAP', field: 'startsAt', message: 'twice', days: ['2026-10-25'] };
+    const api = createFakeApi()
+      .on('GET', '/api/promotions/p1', () =>
+        json({ ...saved({ startsAt: '2026-10-25T02:30', endsAt: '2026-10-28T00:00' }), warnings: [overlap] }),
+      )
+      .on('GET', '/api/promotions/p1/preview', previewRoute);
+    renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+    const starts = await screen.findByLabelText('Starts');
+    expect(starts).toHaveAccessibleDescription(
+      /^Warning: 02:30 happens twice on Sun, (25 Oct|Oct 25),? 2026 in Europe\/Berlin \(the clocks go back\): the earlier one counts\. Saved anyway; see the preview\.$/,
+    );
+    expect(screen.getByLabelText('Daily send time')).toHaveAccessibleDescription(/^From the second day on\./);
+  });
+
   it('has Details, Results and History tabs once published, switched with the arrow keys', async () => {
     const api = createFakeApi()
       .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Promotion } from '../api/promotions-api';
+import type { LocalTimeWarning, Promotion } from '../api/promotions-api';
 import { unplacedErrors } from '../model/form-errors';
 import type { PromotionFormValues } from '../model/promotion-form-values';
 import { usePromotionActions, type Feedback } from '../model/use-promotion-actions';
@@ -55,6 +55,18 @@ function EditorAlerts({ actions, feedback }: { actions: ReturnType<typeof usePro
   );
 }
 
+/** The local-time warnings the service gave with the loaded promotion (GET of one promotion carries them too). */
+function loadedTimeWarnings(promotion?: Promotion): LocalTimeWarning[] {
+  const warnings: unknown[] = promotion?.warnings ?? [];
+  return warnings.filter(
+    (warning): warning is LocalTimeWarning =>
+      typeof warning === 'object' &&
+      warning !== null &&
+      ['LOCAL_TIME_IN_GAP', 'LOCAL_TIME_IN_OVERLAP'].includes((warning as LocalTimeWarning).code) &&
+      typeof (warning as LocalTimeWarning).field === 'string',
+  ).map((warning) => ({ ...warning, days: warning.days ?? [] }));
+}
+
 /** One version of a promotion being edited: field groups, preview, actions. */
 export function PromotionForm({
   promotion,
@@ -88,7 +100,7 @@ export function PromotionForm({
         <EditorAlerts actions={actions} feedback={feedback} />
         <PromotionDetailsFields form={form} errors={actions.fieldErrors} />
         <PackageFields form={form} errors={actions.fieldErrors} />
-        <WhenFields form={form} errors={actions.fieldErrors} timeWarnings={feedback.timeWarnings} saved={promotion} />
+        <WhenFields form={form} errors={actions.fieldErrors} timeWarnings={feedback.timeWarnings ?? loadedTimeWarnings(promotion)} saved={promotion} />
         {promotion && <PreviewPanel promotionId={promotion.id} version={promotion.version} timeZone={promotion.timeZone} />}
         {!promotion && <p className="muted small">{t('editor.previewAfterSave')}</p>}
       </div>
