@@ -229,11 +229,19 @@ def check_endpoints(docs):
                 problems.append(f"{where(doc)}: imports realm {imported!r}, the services expect {realm!r}")
         if doc.get("kind") == "ConfigMap" and endpoints_configmap_name(dig(doc, "metadata", "name")):
             continue
+        # A realm imported by the Keycloak Operator cannot read a ConfigMap: every
+        # address in it (shop-web's) must be the ConfigMap's WEB_URL, written out.
+        realm_import = doc.get("kind") == "KeycloakRealmImport"
+        web_url = (data.get("WEB_URL") or "").rstrip("/")
         for path, value in walk(doc):
             if not isinstance(value, str) or (id(doc), path) in checked_elsewhere:
                 continue
             for url in URL.findall(value):
                 host = urlsplit(url).hostname or ""
+                if realm_import:
+                    if not (web_url and (url == web_url or url.startswith(web_url + "/"))):
+                        problems.append(f"{where(doc)} {'.'.join(path)}: {url} is not under WEB_URL {web_url!r}")
+                    continue
                 if host in service_hosts or host.endswith(".svc") or host.endswith(".svc.cluster.local"):
                     problems.append(f"{where(doc)} {'.'.join(path)}: service URL {url} written here, "
                                     f"not read from {ENDPOINTS_CONFIGMAP}")

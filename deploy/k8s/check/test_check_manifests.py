@@ -194,8 +194,22 @@ def test_a_service_url_written_anywhere_else_fails(system):
 
 
 def test_the_issuers_host_written_anywhere_else_fails(system):
-    kind(system, "KeycloakRealmImport")["spec"]["realm"]["attributes"] = {"frontendUrl": "https://auth.shop.example"}
+    kind(system, "Deployment")["metadata"]["annotations"] = {"sign-in": "https://auth.shop.example/realms/shop"}
     assert "service URL" in " ".join(checks.check_endpoints(system))
+    kind(system, "KeycloakRealmImport")["spec"]["realm"]["attributes"] = {"frontendUrl": "https://auth.shop.example"}
+    assert "is not under WEB_URL" in " ".join(checks.check_endpoints(system))
+
+
+def test_a_realm_import_may_write_out_the_web_url(system):
+    kind(system, "KeycloakRealmImport")["spec"]["realm"]["clients"] = [
+        {"clientId": "shop-web", "rootUrl": "https://shop.example", "redirectUris": ["https://shop.example/*"]}]
+    assert checks.check_endpoints(system) == []
+
+
+def test_a_realm_import_with_another_web_origin_fails(system):
+    kind(system, "KeycloakRealmImport")["spec"]["realm"]["clients"] = [
+        {"clientId": "shop-web", "redirectUris": ["https://shop.example/*", "https://www.shop.example/*"]}]
+    assert "https://www.shop.example/* is not under WEB_URL" in " ".join(checks.check_endpoints(system))
 
 
 def test_scheduler_endpoint_options_in_the_flink_configuration_fail(system):
