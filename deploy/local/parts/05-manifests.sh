@@ -44,6 +44,7 @@ part_manifests_test() {
   python="$(python_venv manifests "$(manifests_requirements)")/bin/python"
   dir=$(manifests_dir)
   overlays=("$dir"/overlays/*/)
+  KUSTOMIZE="$(manifests_kustomize)" "$ROOT/deploy/images/run-checks.sh" || return 1 # images, web server, Keycloak components
   "$python" -m pytest -q -p no:cacheprovider "$dir/check" || return 1
   "$python" "$dir/check/check_manifests.py" --kubernetes-version "$MANIFESTS_KUBERNETES_VERSION" \
     --kubeconform "$(manifests_tools)/kubeconform" --kustomize "$(manifests_kustomize)" "${overlays[@]%/}"

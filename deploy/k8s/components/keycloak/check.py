@@ -17,11 +17,14 @@ include them (deploy/k8s/overlays/*):
   - the standalone realm: sslRequired external, brute-force protection on; its
     Keycloak's hostname is the origin of KEYCLOAK_ISSUER (one issuer).
 
-usage: check.py   (kubectl on the PATH). Exit 0 when all checks pass, 1 otherwise.
+usage: check.py   (renders with `kubectl kustomize`, or the command in $KUSTOMIZE).
+       Exit 0 when all checks pass, 1 otherwise.
 """
 import json
 import pathlib
+import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -47,7 +50,9 @@ def check(condition, what):
 
 
 def render(directory):
-    rendered = subprocess.run(["kubectl", "kustomize", str(directory)], capture_output=True, text=True)
+    # KUSTOMIZE: the command that renders a directory (./dev's manifests part passes kustomize where kubectl is missing)
+    command = shlex.split(os.environ.get("KUSTOMIZE") or "kubectl kustomize")
+    rendered = subprocess.run([*command, str(directory)], capture_output=True, text=True)
     check(rendered.returncode == 0, f"{directory.relative_to(ROOT)} renders {rendered.stderr.strip()[:300]}")
     return rendered.stdout if rendered.returncode == 0 else ""
 
