@@ -2,10 +2,13 @@
 # The images' checks that need no container engine, for `./dev test manifests`
 # (or alone: deploy/images/run-checks.sh):
 #   check-images.py      every Containerfile linted and checked (hadolint, BuildKit's parser)
-#   test-web-server.py   the web image's nginx configuration, run for real in front of stubs
+#   test-web-server.py   the web image's nginx configuration, run for real in front of stubs;
+#                        with the stack's Keycloak up and web/ built (as in ./dev test) also
+#                        --browser: Chromium signs in through it and reports any CSP violation
 #   ../k8s/components/keycloak/check.py  the Keycloak components against the local realm
 # Installs what they need once: a virtualenv from requirements.txt in the cache,
-# nginx-core (nginx with the sub module) and gettext-base (envsubst) from Debian.
+# nginx-core (nginx with the sub module), gettext-base (envsubst) and, for the
+# browser check, chromium from Debian (as the web part's e2e tests do).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../local/lib.sh
@@ -23,5 +26,12 @@ ensure_apt nginx-core gettext-base
 failed=0 # every check runs; the script fails if any did
 PATH="$venv/bin:$PATH" "$venv/bin/python" "$ROOT/deploy/images/check-images.py" || failed=1
 PATH="$PATH:/usr/sbin" python3 "$ROOT/deploy/images/test-web-server.py" || failed=1
+if [ -s "$ROOT/web/dist/index.html" ] && [ -d "$ROOT/web/node_modules/playwright-core" ] \
+  && curl -sf -o /dev/null "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-known/openid-configuration"; then
+  ensure_apt chromium fonts-dejavu-core
+  PATH="$PATH:/usr/sbin" python3 "$ROOT/deploy/images/test-web-server.py" --browser || failed=1
+else
+  echo "web CSP in the browser: skipped (needs web/ built and Keycloak at $KEYCLOAK_URL, as in ./dev test)"
+fi
 KUSTOMIZE="${KUSTOMIZE:-}" "$venv/bin/python" "$ROOT/deploy/k8s/components/keycloak/check.py" || failed=1
 exit "$failed"

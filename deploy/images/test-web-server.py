@@ -18,8 +18,13 @@ would see:
   - /api/internal/** and every other /api path answer 404 without reaching a
     service, also when disguised (..;/, encoded dots and slashes).
 
-usage: test-web-server.py   (needs nginx with the sub module: Debian's nginx-core;
-       envsubst: gettext-base). Exit 0 when all checks pass, 1 otherwise.
+With --browser it serves the real build (web/dist, `npm run build`) instead,
+with the local stack's Keycloak as the issuer, and runs web-csp-in-browser.mjs:
+Chromium signs in through Keycloak and opens the Inbox and the Event Calendar,
+and any CSP violation fails (needs the stack's Keycloak; services may be down).
+
+usage: test-web-server.py [--browser]   (needs nginx with the sub module: Debian's
+       nginx-core; envsubst: gettext-base). Exit 0 when all checks pass, 1 otherwise.
 """
 import http.client
 import http.server
@@ -125,17 +130,17 @@ def vite_proxy_routes():
     return {prefix: variable_of[target] for prefix, target in re.findall(r"'(/api/[^']+)':\s*\{\s*target:\s*(\w+)", table)}
 
 
-def render(work, port, upstreams):
-    env = {"PORT": str(port), "KEYCLOAK_ISSUER": ISSUER, "OIDC_CLIENT_ID": "shop-web", "IMAGE_SOURCES": "https:",
-           "CALENDAR_URL": upstreams["calendar"].url, "INBOX_URL": upstreams["inbox"].url,
-           "INVENTORY_URL": upstreams["inventory"].url}
+def render(work, port, upstream_urls, issuer=ISSUER, dist=None):
+    env = {"PORT": str(port), "KEYCLOAK_ISSUER": issuer, "OIDC_CLIENT_ID": "shop-web", "IMAGE_SOURCES": "https:",
+           "CALENDAR_URL": upstream_urls["calendar"], "INBOX_URL": upstream_urls["inbox"],
+           "INVENTORY_URL": upstream_urls["inventory"]}
     template = (WEB_DEPLOY / "default.conf.template").read_text()
     # The entrypoint's envsubst, restricted like NGINX_ENVSUBST_FILTER: nginx's own $variables stay.
     rendered = subprocess.run(["envsubst", " ".join("${%s}" % name for name in ENVSUBST_VARIABLES)],
                               input=template, text=True, capture_output=True, check=True, env=env).stdout
     html = work / "html"
     (work / "conf.d").mkdir()
-    (work / "conf.d" / "default.conf").write_text(rendered.replace("/usr/share/nginx/html", str(html)))
+    (work / "conf.d" / "default.conf").write_text(rendered.replace("/usr/share/nginx/html", str(dist or html)))
     main = (WEB_DEPLOY / "nginx.conf").read_text().replace("/tmp/nginx", str(work))
     (work / "nginx.conf").write_text(main)
     (html / "assets").mkdir(parents=True)
@@ -159,10 +164,22 @@ def main():
     nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
     if not nginx:
         sys.exit("nginx is not installed (Debian: apt-get install nginx-core)")
-    upstreams = {name: Upstream(name) for name in ("calendar", "inbox", "inventory")}
+    browser = sys.argv[1:] == ["--browser"]
+    if sys.argv[1:] and not browser:
+        sys.exit(__doc__)
     work = pathlib.Path(tempfile.mkdtemp(prefix="promo-web-server-"))
     port = free_port()
-    rendered = render(work, port, upstreams)
+    if browser:
+        dist = ROOT / "web" / "dist"
+        if not (dist / "index.html").is_file():
+            sys.exit("web/dist is not built (cd web && npm run build)")
+        keycloak = os.environ.get("KEYCLOAK_URL", "http://127.0.0.1:8180").rstrip("/")
+        # the services need not run: the CSP is about the page, its scripts, styles and Keycloak
+        closed = {name: f"http://127.0.0.1:{free_port()}" for name in ("calendar", "inbox", "inventory")}
+        rendered = render(work, port, closed, f"{keycloak}/realms/{os.environ.get('KEYCLOAK_REALM', 'shop')}", dist)
+    else:
+        upstreams = {name: Upstream(name) for name in ("calendar", "inbox", "inventory")}
+        rendered = render(work, port, {name: upstream.url for name, upstream in upstreams.items()})
     config = [nginx, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", "stderr"]
     tested = subprocess.run([*config, "-t", "-q"], capture_output=True, text=True)
     check(tested.returncode == 0, f"nginx -t accepts the rendered configuration {tested.stderr.strip()}")
@@ -177,7 +194,13 @@ def main():
                 break
             except OSError:
                 time.sleep(0.05)
-        run_checks(port, upstreams, rendered)
+        if browser:
+            result = subprocess.run(["node", str(ROOT / "deploy" / "images" / "web-csp-in-browser.mjs"),
+                                     f"http://127.0.0.1:{port}"])
+            if result.returncode:
+                failures.append("web-csp-in-browser.mjs")
+        else:
+            run_checks(port, upstreams, rendered)
     finally:
         server.terminate()
         server.wait(10)
@@ -186,7 +209,8 @@ def main():
             print("nginx's error log:\n" + log.read()[-3000:])
         log.close()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"\n{len(failures)} check(s) failed" if failures else "\nweb server: all checks passed")
+    label = "web server in the browser" if browser else "web server"
+    print(f"\n{label}: {len(failures)} check(s) failed" if failures else f"\n{label}: all checks passed")
     sys.exit(1 if failures else 0)
 
 
