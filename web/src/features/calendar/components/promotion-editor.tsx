@@ -120,18 +120,23 @@ export function PromotionEditor({
           />
         </div>
       )}
-      {promotion && shown === 'results' && (
-        <div className="editor-panel editor-panel-scroll" {...panel('results')} tabIndex={0}>
-          <Suspense fallback={<Loading />}>
-            <ResultsTab promotionId={promotion.id} />
-          </Suspense>
+      {/* Every tab's panel exists (aria-controls must point somewhere); only the shown one has content. */}
+      {tabs.some((candidate) => candidate.id === 'results') && (
+        <div className="editor-panel editor-panel-scroll" {...panel('results')} tabIndex={0} hidden={shown !== 'results'}>
+          {promotion && shown === 'results' && (
+            <Suspense fallback={<Loading />}>
+              <ResultsTab promotionId={promotion.id} />
+            </Suspense>
+          )}
         </div>
       )}
-      {promotion && shown === 'history' && (
-        <div className="editor-panel editor-panel-scroll" {...panel('history')} tabIndex={0}>
-          <Suspense fallback={<Loading />}>
-            <HistoryTab promotionId={promotion.id} />
-          </Suspense>
+      {tabs.length > 0 && (
+        <div className="editor-panel editor-panel-scroll" {...panel('history')} tabIndex={0} hidden={shown !== 'history'}>
+          {promotion && shown === 'history' && (
+            <Suspense fallback={<Loading />}>
+              <HistoryTab promotionId={promotion.id} />
+            </Suspense>
+          )}
         </div>
       )}
     </aside>
