@@ -5,7 +5,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import germanLocale from '@fullcalendar/core/locales/de';
 import { useTranslation } from 'react-i18next';
-import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import type { DatesSetArg, DayCellMountArg, EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import type { DateSelectArg } from '@fullcalendar/core';
 import type { EventResizeDoneArg } from '@fullcalendar/interaction';
 import type { Promotion } from '../api/promotions-api';
@@ -29,6 +29,16 @@ const LOCALES = [germanLocale];
  */
 function hideDecorativeIcons(root: HTMLElement | null) {
   root?.querySelectorAll('.fc-icon[role="img"]:not([aria-hidden])').forEach((icon) => icon.setAttribute('aria-hidden', 'true'));
+}
+
+/**
+ * A month's day cell is a gridcell named by its day number's label ("1 December
+ * 2026") while it also holds the events' text: a name that leaves out visible
+ * text (axe label-content-name-mismatch, WCAG 2.5.3). The cell is named by its
+ * content instead; the day number keeps its full date as its own name.
+ */
+function nameDayCellByContent({ el }: DayCellMountArg) {
+  el.removeAttribute('aria-labelledby');
 }
 
 /** What an event shows besides its title: times and zone are those it is placed in. */
@@ -174,6 +184,7 @@ export function EventCalendar({
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         events={events}
         eventContent={(arg) => <PromotionEventContent {...arg} />}
+        dayCellDidMount={nameDayCellByContent}
         datesSet={(arg: DatesSetArg) => {
           hideDecorativeIcons(rootRef.current);
           onRangeChange({ from: arg.start, to: arg.end });

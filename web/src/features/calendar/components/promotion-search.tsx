@@ -110,8 +110,10 @@ export function PromotionSearch({
                   onClick={() => onOpenPromotion(promotion)}
                   onKeyDown={(event) => onHitKey(event, index)}
                 >
-                  <span className={`state-chip promo-state-${state}`}>{t(`state.${state}.label`)}</span>
-                  <span className="search-hit-title">{promotion.title}</span>
+                  <span className="search-hit-head">
+                    <span className={`state-chip promo-state-${state}`}>{t(`state.${state}.label`)}</span>
+                    <span className="search-hit-title">{promotion.title}</span>
+                  </span>
                   <span className="search-hit-when">
                     {t('list.when', { start: formatDateTime(start, { timeZone }), end: formatDateTime(end, { timeZone }), timeZone })}
                   </span>
