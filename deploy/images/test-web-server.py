@@ -151,6 +151,30 @@ def render(work, port, upstream_urls, issuer=ISSUER, dist=None):
     return rendered
 
 
+def stable_copy(source, target):
+    """A copy of the build that nginx serves: a build running meanwhile (vite empties dist/
+    first) must not pull files from under it. Taken again until two copies a second apart
+    agree and every asset the page names is in it."""
+    def snapshot():
+        return {p.relative_to(source): p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    for _ in range(30):
+        try:
+            first = snapshot()
+            time.sleep(1)
+            if first == snapshot():
+                page = first.get(pathlib.Path("index.html"), b"").decode()
+                named = re.findall(r'(?:src|href)="/(assets/[^"]+)"', page)
+                if page and all(pathlib.Path(asset) in first for asset in named):
+                    for path, data in first.items():
+                        (target / path).parent.mkdir(parents=True, exist_ok=True)
+                        (target / path).write_bytes(data)
+                    return target
+        except FileNotFoundError:
+            pass
+        time.sleep(1)
+    sys.exit("web/dist did not hold still for a copy (a build running for 60 s?)")
+
+
 def request(port, method, path, headers=None, body=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request(method, path, body=body, headers=headers or {})
@@ -170,9 +194,9 @@ def main():
     work = pathlib.Path(tempfile.mkdtemp(prefix="promo-web-server-"))
     port = free_port()
     if browser:
-        dist = ROOT / "web" / "dist"
-        if not (dist / "index.html").is_file():
+        if not (ROOT / "web" / "dist" / "index.html").is_file():
             sys.exit("web/dist is not built (cd web && npm run build)")
+        dist = stable_copy(ROOT / "web" / "dist", work / "dist")
         keycloak = os.environ.get("KEYCLOAK_URL", "http://127.0.0.1:8180").rstrip("/")
         # the services need not run: the CSP is about the page, its scripts, styles and Keycloak
         closed = {name: f"http://127.0.0.1:{free_port()}" for name in ("calendar", "inbox", "inventory")}

@@ -1,9 +1,10 @@
 // The web image's Content-Security-Policy in a real browser, with the real
 // build and the real Keycloak: test-web-server.py --browser starts nginx with
 // the rendered configuration in front of web/dist and runs this with nginx's
-// URL. Chromium (Debian's, through web/'s playwright-core) is pointed at the
-// local stack's web origin, whose every request is answered by nginx (so
-// shop-web's redirect URIs of the local realm fit), signs in as admin through
+// URL. Chromium (Debian's, through web/'s playwright-core) opens the local
+// realm's web origin http://localhost:5173 (so shop-web's redirect URIs fit),
+// whose every request — the redirect back from Keycloak too — goes to nginx as
+// the browser's proxy (nothing of a dev server on that port is reached), signs in as admin through
 // the Keycloak login page, opens the Inbox and the Event Calendar (FullCalendar
 // injects its styles) and fails on any CSP violation the page reports.
 //
@@ -14,7 +15,7 @@ const require = createRequire(new URL('../../web/package.json', import.meta.url)
 const { chromium } = require('playwright-core');
 
 const nginx = process.argv[2];
-const web = process.env.WEB_ORIGIN ?? 'http://127.0.0.1:5173';
+const web = process.env.WEB_ORIGIN ?? 'http://localhost:5173';
 const keycloak = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 const realm = process.env.KEYCLOAK_REALM ?? 'shop';
 if (!nginx) {
@@ -22,13 +23,17 @@ if (!nginx) {
   process.exit(2);
 }
 
+// Requests for the web origin (localhost) go to nginx as to a proxy (nginx serves
+// absolute-form requests like any other); Keycloak (127.0.0.1) goes direct.
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
+  // <-loopback>: Chromium sends even localhost through the proxy; Keycloak's host goes direct
+  proxy: { server: `http://${new URL(nginx).host}`, bypass: `<-loopback>,${new URL(keycloak).hostname}` },
   args: [
     '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    // A routed response has no address, so Chromium would count the page as public and refuse
-    // its calls to Keycloak on loopback (local network access): not what a real deployment sees.
+    // A page behind a proxy counts as public to Chromium, which would refuse its calls to
+    // Keycloak on loopback (local network access): not what a real deployment sees.
     '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessRespectPreflightResults',
   ],
 });
@@ -39,12 +44,6 @@ const check = (condition, what) => {
 };
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-GB' });
-  // Every request for the web origin is answered by nginx, headers (CSP) and all.
-  await context.route(`${web}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${nginx}${url.pathname}${url.search}`, maxRedirects: 0 });
-    await route.fulfill({ response });
-  });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__cspViolations = [];
@@ -58,6 +57,9 @@ try {
     else if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   failures.diagnose = async () => {
     console.log(`  at ${page.url()}`);
     for (const line of [...consoleViolations, ...consoleErrors].slice(0, 10)) console.log(`  console: ${line.slice(0, 300)}`);
@@ -73,6 +75,8 @@ try {
   await page.locator('#password').fill('admin');
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.href.startsWith(web) && !url.search.includes('code='));
+  const back = await page.evaluate(() => document.querySelector('meta[name="csp-nonce"]') !== null);
+  check(back, 'back from Keycloak: the app shell nginx served (its nonce in the page)');
   await page.getByRole('button', { name: 'Logout' }).waitFor();
   check(true, 'signed in: the code exchanged for tokens at the issuer (connect-src)');
   check((await violations()).length === 0, `no CSP violation after sign-in ${JSON.stringify(await violations())}`);

@@ -83,11 +83,19 @@ def standalone(realm):
         "realm": realm["realm"], **settings,
         "sslRequired": "external",
         "bruteForceProtected": True,
-        # Customers get `customer` when they register, as the shop's realm gives it (contracts.md).
-        "defaultRole": {"name": f"default-roles-{realm['realm']}", "composite": True,
-                        "composites": {"realm": ["offline_access", "uma_authorization", "customer"]}},
         **parts,
     }
+    # Customers get `customer` when they register, as the shop's realm gives it (contracts.md).
+    # Keycloak takes the default role's composites from the role of that name in roles.realm.
+    default_role = f"default-roles-{realm['realm']}"
+    realm_import["roles"]["realm"] += [
+        {"name": "offline_access", "description": "${role_offline-access}"},
+        {"name": "uma_authorization", "description": "${role_uma_authorization}"},
+    ]
+    realm_import["roles"]["realm"].append({
+        "name": default_role, "description": "${role_default-roles}", "composite": True,
+        "composites": {"realm": ["offline_access", "uma_authorization", "customer"]}})
+    realm_import["defaultRole"] = {"name": default_role}
     confidential = [c["clientId"] for c in parts["clients"] if "secret" in c]
     placeholders = {secret_variable(c): {"secret": {"name": secret_name(c), "key": "client-secret"}} for c in confidential}
     document = {
