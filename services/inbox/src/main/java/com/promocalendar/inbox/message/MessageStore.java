@@ -129,14 +129,7 @@ class MessageStore {
      * there is no such message of this person.
      */
     boolean markRead(String recipientId, long id) {
-        jdbc.update("""
-                UPDATE message m SET read_at = now()
-                  FROM message target
-                 WHERE target.recipient_id = ? AND target.id = ?
-                   AND m.recipient_id = target.recipient_id AND m.promotion_id = target.promotion_id
-                   AND m.id <= target.id AND m.read_at IS NULL
-                """, recipientId, id);
-        return exists(recipientId, id);
+        return updateThread(recipientId, id, "read_at = now()", "m.id <= target.id AND m.read_at IS NULL");
     }
 
     boolean markUnread(String recipientId, long id) {
@@ -152,25 +145,29 @@ class MessageStore {
 
     /** Archives the message's whole thread; false if there is no such message of this person. */
     boolean archiveThread(String recipientId, long id) {
-        jdbc.update("""
-                UPDATE message m SET archived_at = now()
-                  FROM message target
-                 WHERE target.recipient_id = ? AND target.id = ?
-                   AND m.recipient_id = target.recipient_id AND m.promotion_id = target.promotion_id
-                   AND m.archived_at IS NULL
-                """, recipientId, id);
-        return exists(recipientId, id);
+        return updateThread(recipientId, id, "archived_at = now()", "m.archived_at IS NULL");
     }
 
     /** Brings the message's whole thread back from the archive. */
     boolean restoreThread(String recipientId, long id) {
-        jdbc.update("""
-                UPDATE message m SET archived_at = NULL
-                  FROM message target
-                 WHERE target.recipient_id = ? AND target.id = ?
-                   AND m.recipient_id = target.recipient_id AND m.promotion_id = target.promotion_id
-                   AND m.archived_at IS NOT NULL
-                """, recipientId, id);
+        return updateThread(recipientId, id, "archived_at = NULL", "m.archived_at IS NOT NULL");
+    }
+
+    /** The rows {@code m} of the thread of message {@code target}: the same person's messages of its promotion. */
+    private static final String FROM_THREAD_OF_TARGET = """
+              FROM message target
+             WHERE target.recipient_id = ? AND target.id = ?
+               AND m.recipient_id = target.recipient_id AND m.promotion_id = target.promotion_id""";
+
+    /**
+     * Sets {@code assignment} on the messages of the thread of message {@code id}
+     * (the same person's messages of its promotion, alias {@code m}, the message
+     * itself {@code target}) that meet {@code condition}; both are constants of
+     * this class. False if there is no such message of this person.
+     */
+    private boolean updateThread(String recipientId, long id, String assignment, String condition) {
+        jdbc.update("UPDATE message m SET " + assignment + "\n" + FROM_THREAD_OF_TARGET + " AND " + condition,
+                recipientId, id);
         return exists(recipientId, id);
     }
 
