@@ -86,6 +86,9 @@ class DeliveryReports {
                     recipients = excluded.recipients, inserted = excluded.inserted, duplicates = excluded.duplicates,
                     refused = excluded.refused, suppressed = excluded.suppressed, started_at = excluded.started_at,
                     finished_at = excluded.finished_at, reported_at = excluded.reported_at
+                -- a shard once delivered stays delivered: a later run of the day (a re-sent event, a retry
+                -- after the admin unpublished) that skips or fails takes back nothing the first one stored
+                where delivery_report.outcome <> 'delivered' or excluded.outcome = 'delivered'
                 """)
                 .param("promotion", promotionId)
                 .param("day", report.day())

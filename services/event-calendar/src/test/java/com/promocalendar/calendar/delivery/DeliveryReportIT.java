@@ -41,7 +41,7 @@ class DeliveryReportIT extends IntegrationTest {
                 due.add(occurrence);
             }
         }
-        assertThat(due).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(due).hasSizeGreaterThanOrEqualTo(3);
         return due;
     }
 
@@ -132,8 +132,17 @@ class DeliveryReportIT extends IntegrationTest {
         assertThat(db.sql("select count(*) from delivery_report where promotion_id = ?").param(UUID.fromString(id))
                 .query(Long.class).single()).isEqualTo(1);
 
+        // a later run that finds the promotion unpublished (or fails) takes nothing back: the day was delivered
         assertThat(send(id, report(second, 0, 1, "skipped", "not published", 0), Tokens.job()).status()).isEqualTo(204);
-        assertThat(day(id, second).path("status").asText()).isEqualTo("skipped");
+        assertThat(send(id, report(second, 0, 1, "failed", "inbox answered 503 three times", 4), Tokens.job()).status())
+                .isEqualTo(204);
+        JsonNode stillDelivered = day(id, second);
+        assertThat(stillDelivered.path("status").asText()).isEqualTo("delivered");
+        assertThat(stillDelivered.path("recipients").asLong()).isEqualTo(4);
+
+        String third = longDue(id).get(2).path("day").asText();
+        assertThat(send(id, report(third, 0, 1, "skipped", "not published", 0), Tokens.job()).status()).isEqualTo(204);
+        assertThat(day(id, third).path("status").asText()).isEqualTo("skipped");
     }
 
     @Test
