@@ -34,6 +34,7 @@ PRODUCTION = HERE / "production" / "shop-realm.json"
 STANDALONE = HERE / "standalone" / "realm-import.yaml"
 
 TESTS_ONLY_PREFIX = "dev-test-"
+PEOPLE_ROLES = {"admin", "customer"}
 WEB_CLIENT = "shop-web"
 # Realm settings a realm of our own takes from the local file; the rest of the
 # local realm's settings are the dev stack's (sslRequired none, no brute-force protection).
@@ -70,7 +71,12 @@ def system_parts(realm, placeholder):
 
 
 def production(realm):
-    return {"realm": realm["realm"], **system_parts(realm, lambda name: f"$(env:{name})")}
+    parts = system_parts(realm, lambda name: f"$(env:{name})")
+    # The people's roles may be the shop's own already (its customers hold `customer`):
+    # named only, so keycloak-config-cli creates them where missing and changes nothing else.
+    parts["roles"]["realm"] = [{"name": role["name"]} if role["name"] in PEOPLE_ROLES else role
+                               for role in parts["roles"]["realm"]]
+    return {"realm": realm["realm"], **parts}
 
 
 def standalone(realm):
