@@ -145,7 +145,7 @@ def render(work, port, upstream_urls, issuer=ISSUER, dist=None):
     (work / "nginx.conf").write_text(main)
     (html / "assets").mkdir(parents=True)
     (html / "index.html").write_text(INDEX_HTML)
-    (html / "assets" / "index-Bx12ab.js").write_text("console.log('app');\n")
+    (html / "assets" / "index-Bx12ab.js").write_text("console.log('app');\n" * 200)
     for path in [work, *work.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)  # nginx's workers may run as nobody
     return rendered
@@ -257,6 +257,7 @@ def run_checks(port, upstreams, rendered):
     check(directives.get("frame-ancestors") == ["'self'"], "frame-ancestors 'self' (no other site frames the app)")
     check(response.getheader("X-Content-Type-Options") == "nosniff", "X-Content-Type-Options nosniff")
     check(response.getheader("Referrer-Policy") == "strict-origin-when-cross-origin", "Referrer-Policy")
+    check((response.getheader("Strict-Transport-Security") or "").startswith("max-age="), "Strict-Transport-Security")
     check(response.getheader("Cache-Control") == "no-store" and not response.getheader("ETag"),
           "the app shell is never cached (it carries the nonce)")
     again, body_again = request(port, "GET", "/")
@@ -271,6 +272,8 @@ def run_checks(port, upstreams, rendered):
     response, body = request(port, "GET", "/assets/index-Bx12ab.js")
     check(response.status == 200 and response.getheader("Cache-Control") == "public, max-age=31536000, immutable"
           and "javascript" in (response.getheader("Content-Type") or ""), "hashed assets: a year's immutable cache")
+    response, body = request(port, "GET", "/assets/index-Bx12ab.js", {"Accept-Encoding": "gzip"})
+    check(response.getheader("Content-Encoding") == "gzip", "the build's scripts go compressed to a browser that takes gzip")
     response, _ = request(port, "GET", "/assets/index-gone.js")
     check(response.status == 404, "a missing asset is 404, not the app shell")
 
