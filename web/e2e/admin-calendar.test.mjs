@@ -2,7 +2,7 @@
 // it, publishes it. The promotion is removed again through the API afterwards.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, env, expectNoAxeViolations, launchBrowser, newPage, runId, screenshot, signIn, userToken } from './support.mjs';
+import { env, expectNoAxeViolations, launchBrowser, newPage, promotionEvent, removePromotions, runId, screenshot, signIn } from './support.mjs';
 
 const TITLE_PREFIX = 'E2E Spring deals ';
 const title = `${TITLE_PREFIX}${runId}`;
@@ -23,23 +23,7 @@ describe('admin', () => {
   after(async () => {
     await browser?.close();
     // Leave nothing behind: this run's promotion, and any an interrupted run left (same title prefix).
-    const token = await userToken('admin');
-    const from = new Date(Date.now() - 60 * 86_400_000).toISOString();
-    const to = new Date(Date.now() + 120 * 86_400_000).toISOString();
-    const { status, data } = await callApi(`${env.calendar}/api/promotions?from=${from}&to=${to}`, { token });
-    assert.equal(status, 200, 'the cleanup lists the promotions');
-    for (const promotion of data.filter((p) => p.title === title || p.title.startsWith(TITLE_PREFIX))) {
-      let version = promotion.version;
-      if (promotion.status === 'PUBLISHED') {
-        const unpublished = await callApi(`${env.calendar}/api/promotions/${promotion.id}/unpublish`, {
-          token,
-          method: 'POST',
-          headers: { 'If-Match': String(version) },
-        });
-        version = unpublished.data?.version ?? version + 1;
-      }
-      await callApi(`${env.calendar}/api/promotions/${promotion.id}`, { token, method: 'DELETE', headers: { 'If-Match': String(version) } });
-    }
+    await removePromotions(TITLE_PREFIX);
   });
 
   it('opens the Event Calendar from the header', async () => {
@@ -107,7 +91,7 @@ describe('admin', () => {
     await edit.getByRole('button', { name: 'Close editor' }).click();
     // On a stack that holds demo data and other promotions a day shows a few events and "+n more":
     // the new one is on the grid in the scheduled state, visible or folded into "+n more".
-    const event = page.locator('.fc-event.promo-state-scheduled', { hasText: title }).first();
+    const event = promotionEvent(page, title, 'scheduled').first();
     await event.waitFor({ state: 'attached' });
     await screenshot(page, 'calendar');
     // Colour contrast of the page, its legend and every promotion state on the grid (FullCalendar's own
@@ -121,7 +105,7 @@ describe('admin', () => {
     if ((await page.locator(`.fc-timegrid-col[data-date="${dayFromNow(1)}"]`).count()) === 0) {
       await page.locator('.fc-next-button').click();
     }
-    const inWeek = page.locator('.fc-event.promo-state-scheduled', { hasText: title }).first();
+    const inWeek = promotionEvent(page, title, 'scheduled').first();
     await inWeek.waitFor();
     await inWeek.focus();
     await page.keyboard.press('Enter');

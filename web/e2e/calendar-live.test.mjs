@@ -3,36 +3,27 @@
 // screen without a reload. Everything this file creates is removed again.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, env, expectNoAxeViolations, launchBrowser, newPage, runId, screenshot, signIn, userToken } from './support.mjs';
+import {
+  createDraft,
+  env,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  promotionEvent,
+  promotionRow,
+  removePromotions,
+  runId,
+  screenshot,
+  signIn,
+  transition,
+  userToken,
+} from './support.mjs';
 
 const TITLE_PREFIX = 'E2E Live calendar ';
 const title = `${TITLE_PREFIX}${runId}`;
 
-/** Unpublishes (if published) and deletes every promotion of this file, of this run or an interrupted one. */
-async function removeOwnPromotions() {
-  const token = await userToken('admin');
-  const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
-  const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const { status, data } = await callApi(`${env.calendar}/api/promotions?from=${from}&to=${to}`, { token });
-  assert.equal(status, 200, 'the cleanup lists the promotions');
-  for (const promotion of data.filter((p) => p.title.startsWith(TITLE_PREFIX))) {
-    let version = promotion.version;
-    if (promotion.status === 'PUBLISHED') {
-      const unpublished = await callApi(`${env.calendar}/api/promotions/${promotion.id}/unpublish`, {
-        token,
-        method: 'POST',
-        headers: { 'If-Match': String(version) },
-      });
-      version = unpublished.data?.version ?? version + 1;
-    }
-    const removed = await callApi(`${env.calendar}/api/promotions/${promotion.id}`, {
-      token,
-      method: 'DELETE',
-      headers: { 'If-Match': String(version) },
-    });
-    assert.ok(removed.status < 300, `promotion ${promotion.id} removed (${removed.status})`);
-  }
-}
+/** Every promotion of this file, of this run or an interrupted one, unpublished and deleted. */
+const removeOwnPromotions = () => removePromotions(TITLE_PREFIX);
 
 const noHorizontalScrolling = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -84,27 +75,12 @@ describe('the live Event Calendar', () => {
   it('opens in the list view on a phone, each row opening its editor', async () => {
     // A draft of its own in this month, so the list has a row on any stack (demo data or none).
     const token = await userToken('admin');
-    const products = await callApi(`${env.calendar}/api/products?query=coffee`, { token });
-    const product = products.data[0];
     const start = new Date(Date.now() + 5 * 60_000);
-    const draft = await callApi(`${env.calendar}/api/promotions`, {
-      token,
-      method: 'POST',
-      body: {
-        title,
-        timeZone: 'UTC',
-        startsAt: start.toISOString().slice(0, 16),
-        endsAt: new Date(start.getTime() + 2 * 86_400_000).toISOString().slice(0, 16),
-        dailySendTime: null,
-        package: {
-          name: 'List check',
-          discountPercent: 10,
-          message: 'Hi {{firstName}}',
-          products: [{ ...product, promoPriceCents: Math.round(product.priceCents * 0.9) }],
-        },
-      },
+    await createDraft(token, {
+      title,
+      startsAt: start.toISOString().slice(0, 16),
+      endsAt: new Date(start.getTime() + 2 * 86_400_000).toISOString().slice(0, 16),
     });
-    assert.equal(draft.status, 201, `created: ${JSON.stringify(draft.data)}`);
     const page = await newPage(browser, { width: 390, height: 844 });
     await signIn(page, 'admin');
     await page.goto(`${env.web}/calendar`);
@@ -145,38 +121,12 @@ describe('the live Event Calendar', () => {
 
   it('shows a promotion turn live at its start, without a reload', async () => {
     const token = await userToken('admin');
-    const products = await callApi(`${env.calendar}/api/products?query=coffee`, { token });
-    assert.equal(products.status, 200, 'the product search answers');
-    const product = products.data[0];
     // The page's clock runs ahead of the real one (below), so the promotion starts on screen
     // while its real start is still ahead: it is removed before then and no customer gets a message.
     const start = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
     const utc = (date) => date.toISOString().slice(0, 16);
-    const created = await callApi(`${env.calendar}/api/promotions`, {
-      token,
-      method: 'POST',
-      body: {
-        title,
-        timeZone: 'UTC',
-        startsAt: utc(start),
-        endsAt: utc(new Date(start.getTime() + 3_600_000)),
-        dailySendTime: null,
-        package: {
-          name: 'Live check',
-          discountPercent: 10,
-          message: 'Hi {{firstName}}',
-          products: [{ ...product, promoPriceCents: Math.round(product.priceCents * 0.9) }],
-        },
-      },
-    });
-    assert.equal(created.status, 201, `created: ${JSON.stringify(created.data)}`);
-    const id = created.data.id ?? created.data.promotion?.id;
-    const published = await callApi(`${env.calendar}/api/promotions/${id}/publish`, {
-      token,
-      method: 'POST',
-      headers: { 'If-Match': String(created.data.version ?? created.data.promotion?.version) },
-    });
-    assert.equal(published.status, 200, `published: ${JSON.stringify(published.data)}`);
+    const draft = await createDraft(token, { title, startsAt: utc(start), endsAt: utc(new Date(start.getTime() + 3_600_000)) });
+    await transition(token, draft, 'publish');
 
     const page = await newPage(browser);
     try {
@@ -185,7 +135,7 @@ describe('the live Event Calendar', () => {
       await page.clock.install({ time: new Date(start.getTime() - 50_000) });
       await page.goto(`${env.web}/calendar`);
       await page.getByRole('button', { name: 'List', exact: true }).click();
-      const row = page.getByRole('list', { name: 'Promotions by start' }).getByRole('listitem').filter({ hasText: title });
+      const row = promotionRow(page, title);
       await row.waitFor();
       assert.equal(await row.locator('.state-chip').textContent(), 'Scheduled');
       await screenshot(page, 'calendar-live-before');
@@ -201,15 +151,14 @@ describe('the live Event Calendar', () => {
       await page.getByRole('button', { name: 'Calendar', exact: true }).click();
       await page.getByRole('button', { name: 'Week', exact: true }).click();
       await page.locator('.fc-timegrid').waitFor();
-      await page
-        .locator('.fc-event', { hasText: title })
+      await promotionEvent(page, title)
         .first()
         .waitFor({ state: 'attached' })
         .catch(async (error) => {
           await screenshot(page, 'calendar-live-week-failed');
           throw error;
         });
-      assert.match(await page.locator('.fc-event', { hasText: title }).first().getAttribute('class'), /promo-state-live/);
+      assert.match(await promotionEvent(page, title).first().getAttribute('class'), /promo-state-live/);
       await expectNoAxeViolations(page, { include: ['#main'] }, { label: 'the week with a live promotion', rules: ['color-contrast'] });
       await screenshot(page, 'calendar-live-week');
     } finally {

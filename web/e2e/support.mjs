@@ -1,6 +1,7 @@
 // Shared pieces of the browser end-to-end tests: the browser (Debian's
 // Chromium through playwright-core), the real Keycloak sign-in, and direct
 // calls to the services for setting up data and cleaning up.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +39,12 @@ export function launchBrowser() {
   });
 }
 
-/** A laptop-sized page in a fresh context (its own session storage); the browser's language is `locale`. */
-export async function newPage(browser, viewport = { width: 1366, height: 860 }, { locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport, locale, timezoneId: 'Europe/Berlin' });
+/**
+ * A laptop-sized page in a fresh context (its own session storage); the browser's language is
+ * `locale` and its time zone `timezoneId` (Berlin unless a test needs another).
+ */
+export async function newPage(browser, viewport = { width: 1366, height: 860 }, { locale = 'en-GB', timezoneId = 'Europe/Berlin' } = {}) {
+  const context = await browser.newContext({ viewport, locale, timezoneId });
   return context.newPage();
 }
 
@@ -138,3 +142,107 @@ export async function expectNoAxeViolations(page, context = { include: ['body'] 
     throw new Error(`axe found ${results.violations.length} violation(s) in ${label}:\n  ${lines.join('\n  ')}`);
   }
 }
+
+/** A promotion as the calendar answers it (the representation may come wrapped with its warnings). */
+const promotionOf = (data) => data?.promotion ?? data;
+
+/**
+ * Every promotion whose title starts with `titlePrefix`, of any time (the
+ * calendar's search: title substring, newest first, page after page).
+ */
+export async function findPromotions(token, titlePrefix) {
+  const found = [];
+  let cursor = '';
+  do {
+    const params = new URLSearchParams({ q: titlePrefix.trim() });
+    if (cursor) params.set('cursor', cursor);
+    const { status, data } = await callApi(`${env.calendar}/api/promotions/search?${params}`, { token });
+    assert.equal(status, 200, `the search for "${titlePrefix}" answers: ${JSON.stringify(data)}`);
+    found.push(...data.items.filter((promotion) => promotion.title.startsWith(titlePrefix)));
+    cursor = data.nextCursor ?? '';
+  } while (cursor);
+  return found;
+}
+
+/**
+ * Leaves nothing of a test file on the shared stack: unpublishes (if published)
+ * and deletes every promotion whose title starts with `titlePrefix` — this
+ * run's and any an interrupted run left — wherever in time it is.
+ */
+export async function removePromotions(titlePrefix) {
+  const token = await userToken('admin');
+  for (const promotion of await findPromotions(token, titlePrefix)) {
+    let version = promotion.version;
+    if (promotion.status === 'PUBLISHED') {
+      const unpublished = await callApi(`${env.calendar}/api/promotions/${promotion.id}/unpublish`, {
+        token,
+        method: 'POST',
+        headers: { 'If-Match': String(version) },
+      });
+      assert.ok(unpublished.status < 300, `promotion ${promotion.id} unpublished (${unpublished.status})`);
+      version = promotionOf(unpublished.data)?.version ?? version + 1;
+    }
+    const removed = await callApi(`${env.calendar}/api/promotions/${promotion.id}`, {
+      token,
+      method: 'DELETE',
+      headers: { 'If-Match': String(version) },
+    });
+    assert.ok(removed.status < 300, `promotion ${promotion.id} removed (${removed.status})`);
+  }
+}
+
+/**
+ * A draft made through the calendar's API with one product of the inventory
+ * (`fields` override title, zone and times); returns the stored promotion.
+ */
+export async function createDraft(token, fields) {
+  const products = await callApi(`${env.calendar}/api/products?query=coffee`, { token });
+  assert.equal(products.status, 200, 'the product search answers');
+  const product = products.data[0];
+  const created = await callApi(`${env.calendar}/api/promotions`, {
+    token,
+    method: 'POST',
+    body: {
+      timeZone: 'UTC',
+      dailySendTime: null,
+      package: {
+        name: 'E2E package',
+        discountPercent: 10,
+        message: 'Hi {{firstName}}',
+        products: [{ ...product, promoPriceCents: Math.round(product.priceCents * 0.9) }],
+      },
+      ...fields,
+    },
+  });
+  assert.equal(created.status, 201, `created: ${JSON.stringify(created.data)}`);
+  return promotionOf(created.data);
+}
+
+/** `POST …/publish` or `…/unpublish` with the promotion's version; returns the stored promotion. */
+export async function transition(token, promotion, action) {
+  const { status, data } = await callApi(`${env.calendar}/api/promotions/${promotion.id}/${action}`, {
+    token,
+    method: 'POST',
+    headers: { 'If-Match': String(promotion.version) },
+  });
+  assert.equal(status, 200, `${action}: ${JSON.stringify(data)}`);
+  return promotionOf(data);
+}
+
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/**
+ * The calendar's bar(s) of the promotion titled exactly `title` (optionally in `state`): by its
+ * own title, never another promotion's bar whose overlap note names it.
+ */
+export const promotionEvent = (page, title, state) =>
+  page.locator(state ? `.fc-event.promo-state-${state}` : '.fc-event', {
+    has: page.locator('.promo-event-title', { hasText: exactly(title) }),
+  });
+
+/** The list view's row of the promotion titled exactly `title`. */
+export const promotionRow = (page, title) =>
+  page
+    .getByRole('list', { name: 'Promotions by start' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('.promotion-row-title', { hasText: exactly(title) }) });
