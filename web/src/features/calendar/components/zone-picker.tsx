@@ -40,7 +40,7 @@ export function ZonePicker({
     const list = filterZones(zoneChoices(), text ?? '');
     const index = text === null ? list.findIndex((choice) => choice.zone === value) : 0;
     setActive(Math.max(0, index));
-    requestAnimationFrame(() => scrollIntoView(Math.max(0, index)));
+    requestAnimationFrame(() => centre(Math.max(0, index)));
   };
   const close = () => {
     setOpen(false);
@@ -52,6 +52,12 @@ export function ZonePicker({
   };
   const scrollIntoView = (index: number) => {
     listRef.current?.querySelector(`#${CSS.escape(optionId(index))}`)?.scrollIntoView?.({ block: 'nearest' });
+  };
+  /** On opening, the chosen zone sits in the middle of the list (only the list scrolls, not the editor). */
+  const centre = (index: number) => {
+    const list = listRef.current;
+    const option = list?.querySelector<HTMLElement>(`#${CSS.escape(optionId(index))}`);
+    if (list && option) list.scrollTop = option.offsetTop - (list.clientHeight - option.offsetHeight) / 2;
   };
   const move = (to: number) => {
     if (matches.length === 0) return;
