@@ -14,7 +14,7 @@
 # requires 1.34, CloudNativePG 1.30 supports 1.34–1.36 (deploy/README.md).
 : "${MANIFESTS_KUBERNETES_VERSION:=1.34.0}"
 MANIFESTS_KUBECONFORM_VERSION=v0.8.0
-# only where kubectl is missing: the kustomize that kubectl 1.32–1.34 embeds
+# only where kubectl is missing: the kustomize that kubectl 1.32 embeds (what this machine's kubectl shows)
 MANIFESTS_KUSTOMIZE_VERSION=v5.5.0
 # the newest patch release of that minor version on the Go module proxy
 MANIFESTS_APISERVER_VERSION=v1.34.4
