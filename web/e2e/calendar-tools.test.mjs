@@ -231,6 +231,11 @@ describe('the Event Calendar’s tools', () => {
       assert.equal(kept.startsAt, '2029-03-01T10:00');
 
       await page.setViewportSize({ width: 820, height: 1100 });
+      // FullCalendar lays out again a moment after the window's resize.
+      await page.waitForFunction(() => {
+        const panel = document.querySelector('.calendar-panel').getBoundingClientRect();
+        return [...document.querySelectorAll('.fc table')].every((table) => table.getBoundingClientRect().right <= panel.right);
+      });
       await screenshot(page, 'calendar-tools-tablet');
       assert.ok((await noHorizontalScrolling(page)) <= 0, 'no horizontal scrolling at tablet width');
     } finally {
