@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, json } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
+import { i18n } from '@/lib/i18n';
 import type { Promotion } from '../api/promotions-api';
 import { CalendarPage } from './calendar-page';
 
@@ -234,5 +235,23 @@ describe('CalendarPage', () => {
         '/api/inbox/promotion-stats/r1',
       ]);
     });
+  });
+
+  it('speaks German in the search, the zone switch and the drag hint', async () => {
+    await i18n.changeLanguage('de');
+    try {
+      renderWithApp(<CalendarPage />, { api: stack([]) });
+      expect(screen.getByRole('search', { name: 'Aktionen suchen' })).toBeInTheDocument();
+      expect(screen.getByRole('searchbox', { name: 'Aktionen suchen' })).toHaveAttribute('placeholder', 'Titel oder SKU, alle Daten');
+      const zone = screen.getByRole('combobox', { name: 'Zeiten in' });
+      expect(within(zone).getAllByRole('option').map((option) => option.textContent)).toEqual([
+        'Zeitzone der jeweiligen Aktion',
+        `Meine Zeitzone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`,
+      ]);
+      expect(screen.getByText(/^Einen Entwurf oder eine noch nicht begonnene Aktion ziehen/)).toBeInTheDocument();
+      expect(screen.getByRole('status', { name: 'Änderungen im Kalender' })).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });
