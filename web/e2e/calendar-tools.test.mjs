@@ -50,6 +50,27 @@ async function until(check, what) {
   }
 }
 
+/**
+ * Drags `bar` (a month-view event starting on `fromDay`) by its own start onto `toDay`, the
+ * same weekday a row below, both mid-screen (FullCalendar scrolls the window itself near its
+ * edges, which would move the drop).
+ */
+async function dragByWeek(page, bar, fromDay, toDay) {
+  const from = page.locator(`td.fc-daygrid-day[data-date="${fromDay}"]`);
+  const to = page.locator(`td.fc-daygrid-day[data-date="${toDay}"]`);
+  await from.evaluate((cell) => cell.scrollIntoView({ block: 'center' }));
+  const box = await bar.boundingBox();
+  const fromBox = await from.boundingBox();
+  const toBox = await to.boundingBox();
+  assert.ok(box.x >= fromBox.x && box.x < fromBox.x + fromBox.width, `the bar starts on ${fromDay}`);
+  const grab = { x: box.x + 12, y: box.y + box.height / 2 };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 4, grab.y + 6, { steps: 3 });
+  await page.mouse.move(toBox.x + 12, grab.y + (toBox.y - fromBox.y), { steps: 12 });
+  await page.mouse.up();
+}
+
 /** Every WCAG 2.0/2.1 A and AA rule of axe over the page's main content. */
 const axe = (page, label) => expectNoAxeViolations(page, { include: ['#main'] }, { label });
 
@@ -192,19 +213,7 @@ describe('the Event Calendar’s tools', () => {
       // days sit mid-screen, away from the edges where FullCalendar scrolls the window by itself.
       await search.getByRole('searchbox', { name: 'Search promotions' }).fill('');
       await search.getByRole('list', { name: 'Search results' }).waitFor({ state: 'detached' });
-      const from = page.locator('td.fc-daygrid-day[data-date="2029-03-08"]');
-      const to = page.locator('td.fc-daygrid-day[data-date="2029-03-15"]');
-      await from.evaluate((cell) => cell.scrollIntoView({ block: 'center' }));
-      const box = await bar.boundingBox();
-      const fromBox = await from.boundingBox();
-      const toBox = await to.boundingBox();
-      assert.ok(box.x >= fromBox.x && box.x < fromBox.x + fromBox.width, 'the copy starts on 8 March');
-      const grab = { x: box.x + 12, y: box.y + box.height / 2 };
-      await page.mouse.move(grab.x, grab.y);
-      await page.mouse.down();
-      await page.mouse.move(grab.x + 4, grab.y + 6, { steps: 3 });
-      await page.mouse.move(toBox.x + 12, grab.y + (toBox.y - fromBox.y), { steps: 12 });
-      await page.mouse.up();
+      await dragByWeek(page, bar, '2029-03-08', '2029-03-15');
 
       const notes = page.getByRole('status', { name: 'Calendar changes' });
       await notes.getByText(`“${title('drag')} (copy)” moved.`).waitFor();
@@ -226,9 +235,26 @@ describe('the Event Calendar’s tools', () => {
       assert.deepEqual([undone.startsAt, undone.endsAt, undone.version], ['2029-03-08T10:00', '2029-03-10T10:00', copy.version + 2]);
       await page.locator('td.fc-daygrid-day[data-date="2029-03-08"]').locator(promotionEvent(page, `${title('drag')} (copy)`)).waitFor();
 
+      // Someone else saves the copy meanwhile (a new version): the next drag is refused (412), the
+      // bar goes back, the page says why, and nothing changed on the server.
+      const { title: copyTitle, timeZone, startsAt, endsAt, dailySendTime } = undone;
+      const elsewhere = await callApi(`${env.calendar}/api/promotions/${copy.id}`, {
+        token,
+        method: 'PUT',
+        headers: { 'If-Match': String(undone.version) },
+        body: { title: copyTitle, timeZone, startsAt, endsAt, dailySendTime, package: undone.package },
+      });
+      assert.equal(elsewhere.status, 200, `saved elsewhere: ${JSON.stringify(elsewhere.data)}`);
+      await dragByWeek(page, bar, '2029-03-08', '2029-03-15');
+      await notes.getByText(`“${title('drag')} (copy)” was changed elsewhere in the meantime, so it was not moved.`, { exact: false }).waitFor();
+      await page.locator('td.fc-daygrid-day[data-date="2029-03-08"]').locator(promotionEvent(page, `${title('drag')} (copy)`)).waitFor();
+      const kept = (await callApi(`${env.calendar}/api/promotions/${copy.id}`, { token })).data;
+      assert.deepEqual([kept.startsAt, kept.version], ['2029-03-08T10:00', undone.version + 1], 'the refused drag changed nothing');
+      await screenshot(page, 'calendar-drag-refused');
+
       // The original stayed where it was.
-      const kept = (await callApi(`${env.calendar}/api/promotions/${original.id}`, { token })).data;
-      assert.equal(kept.startsAt, '2029-03-01T10:00');
+      const untouched = (await callApi(`${env.calendar}/api/promotions/${original.id}`, { token })).data;
+      assert.equal(untouched.startsAt, '2029-03-01T10:00');
 
       await page.setViewportSize({ width: 820, height: 1100 });
       // FullCalendar lays out again a moment after the window's resize.
