@@ -252,6 +252,28 @@ describe('the Event Calendar’s tools', () => {
       assert.deepEqual([kept.startsAt, kept.version], ['2029-03-08T10:00', undone.version + 1], 'the refused drag changed nothing');
       await screenshot(page, 'calendar-drag-refused');
 
+      // In the week view its end is dragged two hours later (FullCalendar resizes timed events only
+      // there): only endsAt changes, on the promotion's wall clock.
+      await page.getByRole('button', { name: 'Week', exact: true }).click();
+      await page.locator('.fc-timegrid').waitFor();
+      while ((await page.locator('.fc-timegrid-col[data-date="2029-03-10"]').count()) === 0) await page.locator('.fc-next-button').click();
+      const end = promotionEvent(page, `${title('drag')} (copy)`).filter({ has: page.locator('.fc-event-resizer-end') });
+      await end.evaluate((segment) => segment.scrollIntoView({ block: 'center' }));
+      await end.hover();
+      const resizer = await end.locator('.fc-event-resizer-end').boundingBox();
+      const slot = (await page.locator('.fc-timegrid-slot-lane').first().boundingBox()).height; // half an hour
+      const handle = { x: resizer.x + resizer.width / 2, y: resizer.y + resizer.height / 2 };
+      await page.mouse.move(handle.x, handle.y);
+      await page.mouse.down();
+      await page.mouse.move(handle.x, handle.y + 6, { steps: 3 });
+      await page.mouse.move(handle.x, handle.y + 4 * slot, { steps: 10 });
+      await page.mouse.up();
+      await notes.getByText(`“${title('drag')} (copy)” moved.`).waitFor();
+      const longer = (await callApi(`${env.calendar}/api/promotions/${copy.id}`, { token })).data;
+      assert.deepEqual([longer.startsAt, longer.endsAt], ['2029-03-08T10:00', '2029-03-10T12:00'], 'two hours longer, same start');
+      await screenshot(page, 'calendar-resized-week');
+      await page.getByRole('button', { name: 'Month', exact: true }).click();
+
       // The original stayed where it was.
       const untouched = (await callApi(`${env.calendar}/api/promotions/${original.id}`, { token })).data;
       assert.equal(untouched.startsAt, '2029-03-01T10:00');
