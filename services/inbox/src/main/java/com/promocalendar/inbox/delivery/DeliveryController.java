@@ -14,10 +14,12 @@ class DeliveryController {
 
     private final BatchValidation validation;
     private final MessageDelivery delivery;
+    private final DeliveryMetrics metrics;
 
-    DeliveryController(BatchValidation validation, MessageDelivery delivery) {
+    DeliveryController(BatchValidation validation, MessageDelivery delivery, DeliveryMetrics metrics) {
         this.validation = validation;
         this.delivery = delivery;
+        this.metrics = metrics;
     }
 
     /**
@@ -27,6 +29,8 @@ class DeliveryController {
      */
     @PostMapping("/api/internal/inbox/messages:batch")
     BatchResult deliver(@RequestBody MessageBatch batch) {
-        return delivery.deliver(validation.check(batch));
+        BatchResult result = delivery.deliver(validation.check(batch));
+        metrics.record(result);
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 package com.promocalendar.inbox.delivery;
 
 import static com.promocalendar.inbox.support.Caller.ALICE;
+import static com.promocalendar.inbox.support.Caller.ANONYMOUS;
 import static com.promocalendar.inbox.support.Caller.BOB;
 import static com.promocalendar.inbox.support.Caller.PROMO_JOB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -117,8 +120,14 @@ class MessageDeliveryIT extends IntegrationTest {
         messages.get(3).put("idempotencyKey", "summer/2026-07-01/" + messages.get(3).get("recipientId"));
         messages.get(4).put("body", "bell \u0007");
 
+        double refusedBefore = messagesCounted("refused");
+        double insertedBefore = messagesCounted("inserted");
+
         JsonNode result = postAccepted(batch);
 
+        // the alert on refused messages (deploy/k8s monitoring) reads this counter, without a token
+        assertThat(messagesCounted("refused") - refusedBefore).isEqualTo(4);
+        assertThat(messagesCounted("inserted") - insertedBefore).isEqualTo(2);
         assertThat(result.path("inserted").asInt()).isEqualTo(2);
         assertThat(result.path("refused").findValuesAsText("field")).containsExactly("messages[1].recipientId",
                 "messages[2].body", "messages[3].idempotencyKey", "messages[4].body");
@@ -247,6 +256,16 @@ class MessageDeliveryIT extends IntegrationTest {
         InboxHttp.Response response = http.postJson(PROMO_JOB, BATCH, batch(batch));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    /** {@code promo_inbox_messages_total{outcome}} as Prometheus scrapes it. */
+    private double messagesCounted(String outcome) {
+        InboxHttp.Response metrics = http.get(ANONYMOUS, "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        Matcher counter = Pattern.compile("^promo_inbox_messages_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE).matcher(metrics.body());
+        assertThat(counter.find()).as("promo_inbox_messages_total{outcome=%s} in %s", outcome, metrics.body()).isTrue();
+        return Double.parseDouble(counter.group(1));
     }
 
     private void assertBatchRefused(InboxHttp.Response response, String field) {
