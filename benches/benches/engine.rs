@@ -54,10 +54,9 @@ fn engine() -> PromoEngine {
 
 fn schedule(c: &mut Criterion) {
     let engine = engine();
-    let native_promotion = promo_engine::promotion::parse(PROMOTION).unwrap();
-    let native_schedule = promo_engine::promotion::check(&native_promotion).unwrap();
-    let promotion = engine.parse_promotion(PROMOTION).unwrap();
-    let mut component_schedule = engine.plan(&promotion).unwrap();
+    let native = promo_engine::promotion::parse(PROMOTION).unwrap();
+    let native_schedule = &native.schedule;
+    let mut component_schedule = engine.check(PROMOTION).unwrap().into_schedule();
     let middle = Timestamp::from_millisecond(MIDDLE_MS).unwrap();
     assert_eq!(
         native_schedule.next_fire(middle).map(|o| o.fire_at.as_millisecond()),
@@ -72,14 +71,53 @@ fn schedule(c: &mut Criterion) {
     group.bench_function("due_at/component", |b| b.iter(|| component_schedule.due_at(black_box(MIDDLE_MS)).unwrap()));
     group.bench_function("occurrences/native", |b| b.iter(|| native_schedule.occurrences().to_vec()));
     group.bench_function("occurrences/component", |b| b.iter(|| component_schedule.occurrences().unwrap()));
-    group.bench_function("parse_and_plan/native", |b| {
-        b.iter(|| promo_engine::promotion::check(&promo_engine::promotion::parse(black_box(PROMOTION)).unwrap()).unwrap())
-    });
-    group.bench_function("parse_and_plan/component_in_fresh_instance", |b| b.iter(|| engine.plan_json(black_box(PROMOTION)).unwrap()));
-    let mut session = engine.session().unwrap();
-    group.bench_function("validate/native", |b| b.iter(|| promo_engine::promotion::validate(black_box(&native_promotion)).unwrap()));
-    group.bench_function("validate/component", |b| b.iter(|| session.validate(black_box(&promotion)).unwrap()));
+    group.bench_function("check/native", |b| b.iter(|| promo_engine::promotion::parse(black_box(PROMOTION)).unwrap()));
+    group.bench_function("check/component_in_fresh_instance", |b| b.iter(|| engine.check(black_box(PROMOTION)).unwrap()));
     group.bench_function("instantiate/component", |b| b.iter(|| engine.session().unwrap()));
+    group.finish();
+}
+
+/// What the calendar asks the engine per request, through the component:
+/// before issue 15 each answer was its own call that read the promotion JSON
+/// again (a save: validate, then plan for the interval; a preview: plan for
+/// the occurrences, then parse and prepare for the sample message); now one
+/// `check` reads it once and the same handle answers the rest, with more in
+/// the answer (start and end with their resolution, the occurrences a save
+/// needs for its DST warnings).
+fn one_parse_per_request(c: &mut Criterion) {
+    let engine = engine();
+    let sample_recipient = recipient_table(&recipients(1));
+    let mut group = c.benchmark_group("calendar_request");
+    group.bench_function("save/separate_calls", |b| {
+        b.iter(|| {
+            engine.parse_promotion(black_box(PROMOTION)).unwrap();
+            let mut schedule = engine.plan_json(black_box(PROMOTION)).unwrap();
+            (schedule.start().unwrap(), schedule.end().unwrap())
+        })
+    });
+    group.bench_function("save/checked_once", |b| {
+        b.iter(|| {
+            let mut checked = engine.check(black_box(PROMOTION)).unwrap();
+            let schedule = checked.schedule();
+            (schedule.start().unwrap(), schedule.end().unwrap(), schedule.occurrences().unwrap())
+        })
+    });
+    group.bench_function("preview/separate_calls", |b| {
+        b.iter(|| {
+            let occurrences = engine.plan_json(black_box(PROMOTION)).unwrap().occurrences().unwrap();
+            let mut session = engine.session().unwrap();
+            let promotion = session.parse_promotion(black_box(PROMOTION)).unwrap();
+            (occurrences, session.prepare(&promotion, 0).unwrap().render(&sample_recipient).unwrap())
+        })
+    });
+    group.bench_function("preview/checked_once", |b| {
+        b.iter(|| {
+            let mut checked = engine.check(black_box(PROMOTION)).unwrap();
+            let schedule = checked.schedule();
+            let interval = (schedule.start().unwrap(), schedule.end().unwrap());
+            (interval, schedule.occurrences().unwrap(), checked.render(0, &sample_recipient).unwrap())
+        })
+    });
     group.finish();
 }
 
@@ -88,10 +126,8 @@ fn render(c: &mut Criterion) {
     let recipients = recipient_table(&recipients(1000));
     // Natively, the engine's modules read the same recipients from the same table.
     let (text, ends) = recipients.parts();
-    let native_promotion = promo_engine::promotion::parse(PROMOTION).unwrap();
-    let native_renderer = promo_engine::template::OccurrenceRenderer::prepare(&native_promotion, 10).unwrap();
-    let promotion = engine.parse_promotion(PROMOTION).unwrap();
-    let mut renderer = engine.prepare(&promotion, 10).unwrap();
+    let native_renderer = promo_engine::promotion::parse(PROMOTION).unwrap().renderer(10).unwrap();
+    let mut renderer = engine.check(PROMOTION).unwrap().into_renderer(10).unwrap();
     let native_batch = native_renderer.render(recipients_of(text, ends).unwrap()).unwrap();
     let component_batch = renderer.render(&recipients).unwrap();
     assert_eq!(native_batch.subject, component_batch.subject, "native and component disagree");
@@ -143,7 +179,7 @@ fn keep_freed_memory() {
     }
 }
 
-criterion_group! { name = benches; config = quick(); targets = schedule, render, start }
+criterion_group! { name = benches; config = quick(); targets = schedule, one_parse_per_request, render, start }
 
 fn main() {
     keep_freed_memory();

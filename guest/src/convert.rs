@@ -1,7 +1,7 @@
 //! Conversions between the WIT bindings and the plain model types.
 
 use jiff::Timestamp;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 
 use crate::exports::promo::engine::fan_out as wit_fan_out;
 use crate::exports::promo::engine::schedule as wit_schedule;
@@ -21,6 +21,14 @@ pub fn errors(errors: Vec<model::FieldError>) -> Vec<wit::FieldError> {
 
 fn local_date(date: Date) -> wit::LocalDate {
     wit::LocalDate { year: date.year().into(), month: date.month() as u8, day: date.day() as u8 }
+}
+
+fn local_time(time: Time) -> wit::LocalTime {
+    wit::LocalTime { hour: time.hour() as u8, minute: time.minute() as u8, second: time.second() as u8 }
+}
+
+fn local_date_time(date_time: DateTime) -> wit::LocalDateTime {
+    wit::LocalDateTime { date: local_date(date_time.date()), time: local_time(date_time.time()) }
 }
 
 /// The calendar date of a WIT local date, if it is one.
@@ -58,6 +66,27 @@ impl From<model::FieldError> for wit::FieldError {
     }
 }
 
+impl From<model::Resolution> for wit::LocalTimeResolution {
+    fn from(resolution: model::Resolution) -> Self {
+        match resolution {
+            model::Resolution::Exact => wit::LocalTimeResolution::Exact,
+            model::Resolution::GapMovedLater => wit::LocalTimeResolution::GapMovedLater,
+            model::Resolution::OverlapEarlierOffset => wit::LocalTimeResolution::OverlapEarlierOffset,
+        }
+    }
+}
+
+impl From<model::ResolvedDateTime> for wit::ResolvedDateTime {
+    fn from(resolved: model::ResolvedDateTime) -> Self {
+        wit::ResolvedDateTime {
+            requested: local_date_time(resolved.requested),
+            instant: resolved.instant.as_millisecond(),
+            utc_offset_seconds: resolved.utc_offset_seconds,
+            resolution: resolved.resolution.into(),
+        }
+    }
+}
+
 impl From<model::Occurrence> for wit::Occurrence {
     fn from(occurrence: model::Occurrence) -> Self {
         wit::Occurrence {
@@ -65,6 +94,8 @@ impl From<model::Occurrence> for wit::Occurrence {
             day: local_date(occurrence.day),
             fire_at: occurrence.fire_at.as_millisecond(),
             utc_offset_seconds: occurrence.utc_offset_seconds,
+            requested_time: local_time(occurrence.requested_time),
+            resolution: occurrence.resolution.into(),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The Promo Calendar engine as one WebAssembly component (wasm32-wasip2).
 //!
 //! This file only binds the WIT world `engine` (`../wit/engine.wit`) to plain
-//! Rust modules: `promotion` (reading and validating promotion JSON),
+//! Rust modules: `promotion` (reading and validating promotion JSON, once per
+//! `checked-promotion`),
 //! `schedule` (the daily schedule of shared/spec/schedule.md), `template`
 //! (placeholders and rendering) and `shards`. Those modules compile and test
 //! natively, so `cargo test -p promo-engine` needs no wasm runtime and the
@@ -18,8 +19,9 @@ mod convert;
 wit_bindgen::generate!({ world: "engine", path: "../wit" });
 
 use exports::promo::engine::fan_out::{self, MessageBatch, RecipientTable};
+use exports::promo::engine::promotions as wit_promotions;
 use exports::promo::engine::schedule as wit_schedule;
-use promo::engine::types::{FieldError, Instant, LocalDate, Occurrence, Promotion};
+use promo::engine::types::{FieldError, Instant, LocalDate, Occurrence, Promotion, ResolvedDateTime};
 
 /// The component: every export delegates to the plain modules.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -29,7 +31,7 @@ impl wit_schedule::Guest for Engine {
     type PromotionSchedule = schedule::Schedule;
 
     fn parse_promotion(json: String) -> Result<Promotion, Vec<FieldError>> {
-        promotion::parse(&json).map(Into::into).map_err(convert::errors)
+        promotion::parse(&json).map(|checked| checked.promotion.into()).map_err(convert::errors)
     }
 
     fn validate(promotion: Promotion) -> Result<(), Vec<FieldError>> {
@@ -42,12 +44,12 @@ impl wit_schedule::Guest for Engine {
 }
 
 impl wit_schedule::GuestPromotionSchedule for schedule::Schedule {
-    fn starts(&self) -> Instant {
-        self.starts().as_millisecond()
+    fn start(&self) -> ResolvedDateTime {
+        self.start().into()
     }
 
-    fn ends(&self) -> Instant {
-        self.ends().as_millisecond()
+    fn end(&self) -> ResolvedDateTime {
+        self.end().into()
     }
 
     fn occurrences(&self) -> Vec<Occurrence> {
@@ -66,6 +68,28 @@ impl wit_schedule::GuestPromotionSchedule for schedule::Schedule {
         // A date no calendar has is no occurrence day either.
         let day = convert::date(day).ok_or(wit_schedule::NotDeliverable::NotAnOccurrence)?;
         self.deliverable(day, convert::timestamp(now)).map(Into::into).map_err(Into::into)
+    }
+}
+
+impl wit_promotions::Guest for Engine {
+    type CheckedPromotion = promotion::CheckedPromotion;
+
+    fn check(json: String) -> Result<wit_promotions::CheckedPromotion, Vec<FieldError>> {
+        promotion::parse(&json).map(wit_promotions::CheckedPromotion::new).map_err(convert::errors)
+    }
+}
+
+impl wit_promotions::GuestCheckedPromotion for promotion::CheckedPromotion {
+    fn promotion(&self) -> Promotion {
+        self.promotion.clone().into()
+    }
+
+    fn schedule(&self) -> wit_schedule::PromotionSchedule {
+        wit_schedule::PromotionSchedule::new(self.schedule.clone())
+    }
+
+    fn renderer(&self, occurrence_index: u32) -> Result<fan_out::OccurrenceRenderer, FieldError> {
+        self.renderer(occurrence_index).map(fan_out::OccurrenceRenderer::new).map_err(Into::into)
     }
 }
 

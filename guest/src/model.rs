@@ -2,7 +2,7 @@
 //! compiles and tests natively; `convert` maps them to and from the bindings.
 
 use jiff::Timestamp;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 pub use promo_string_table::StringTable;
 
 /// Publication state of a promotion.
@@ -77,6 +77,29 @@ impl FieldError {
     }
 }
 
+/// How a local date-time became an instant (schedule.md, "Resolving a local
+/// date-time"), the way `java.time.ZonedDateTime.of` does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// The local time exists once in the zone: its one instant.
+    Exact,
+    /// The local time does not exist (clocks jump forward): moved later by the gap.
+    GapMovedLater,
+    /// The local time happens twice (clocks go back): the earlier instant.
+    OverlapEarlierOffset,
+}
+
+/// A local date-time of the promotion (its start or its end) and what it resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResolvedDateTime {
+    /// The local date-time as written, in the promotion's zone.
+    pub requested: DateTime,
+    pub instant: Timestamp,
+    /// UTC offset in force at `instant`, in seconds.
+    pub utc_offset_seconds: i32,
+    pub resolution: Resolution,
+}
+
 /// One daily message of a promotion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
@@ -88,6 +111,11 @@ pub struct Occurrence {
     pub fire_at: Timestamp,
     /// UTC offset in force at `fire_at`, in seconds.
     pub utc_offset_seconds: i32,
+    /// The wall time asked for on `day`: the time of day of `startsAt` for
+    /// occurrence 0, the daily send time after it.
+    pub requested_time: Time,
+    /// How `requested_time` on `day` became `fire_at`.
+    pub resolution: Resolution,
 }
 
 /// A customer who receives a message, borrowed from the batch it came in.

@@ -30,8 +30,31 @@ pub const FIRST_NAME_MAX: usize = 100;
 /// `timeZone` ids are short; this only bounds a runaway value.
 const TIME_ZONE_MAX: usize = 100;
 
+/// A promotion read and validated once, with its schedule resolved: what the
+/// component's `checked-promotion` resource holds, so its schedule and its
+/// renderers come without reading or validating it again.
+#[derive(Debug, Clone)]
+pub struct CheckedPromotion {
+    pub promotion: Promotion,
+    pub schedule: Schedule,
+}
+
+impl CheckedPromotion {
+    /// Validates a promotion record; all problems at once.
+    pub fn check(promotion: Promotion) -> Result<CheckedPromotion, Vec<FieldError>> {
+        let schedule = check(&promotion)?;
+        Ok(CheckedPromotion { promotion, schedule })
+    }
+
+    /// Prepares rendering the occurrence with index `occurrence_index`; fails
+    /// naming `occurrence.index` when the promotion has no such occurrence.
+    pub fn renderer(&self, occurrence_index: u32) -> Result<template::OccurrenceRenderer, FieldError> {
+        template::OccurrenceRenderer::new(&self.promotion, &self.schedule, occurrence_index)
+    }
+}
+
 /// Parses promotion JSON and validates it; all problems at once.
-pub fn parse(json: &str) -> Result<Promotion, Vec<FieldError>> {
+pub fn parse(json: &str) -> Result<CheckedPromotion, Vec<FieldError>> {
     let value: Value = serde_json::from_str(json).map_err(|error| {
         vec![FieldError::new("", Problem::Malformed, format!("the promotion is not valid JSON: {error}"))]
     })?;
@@ -43,13 +66,17 @@ pub fn parse(json: &str) -> Result<Promotion, Vec<FieldError>> {
     let mut errors = reader.errors;
     // Semantic checks on what could be read; a field that already failed to
     // read (and so holds a placeholder value) is not reported twice.
-    if let Err(semantic) = check(&promotion) {
-        let read_failed: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
-        errors.extend(semantic.into_iter().filter(|e| {
-            !read_failed.iter().any(|f| e.field == *f || e.field.starts_with(&format!("{f}.")) || e.field.starts_with(&format!("{f}[")))
-        }));
+    match check(&promotion) {
+        Ok(schedule) if errors.is_empty() => return Ok(CheckedPromotion { promotion, schedule }),
+        Ok(_) => {}
+        Err(semantic) => {
+            let read_failed: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            errors.extend(semantic.into_iter().filter(|e| {
+                !read_failed.iter().any(|f| e.field == *f || e.field.starts_with(&format!("{f}.")) || e.field.starts_with(&format!("{f}[")))
+            }));
+        }
     }
-    if errors.is_empty() { Ok(promotion) } else { Err(errors) }
+    Err(errors)
 }
 
 /// Validates a promotion record; all problems at once.
@@ -437,7 +464,7 @@ mod tests {
 
     #[test]
     fn parses_a_valid_promotion() {
-        let promotion = parse(&valid().to_string()).unwrap();
+        let promotion = parse(&valid().to_string()).unwrap().promotion;
         assert_eq!(promotion.id, "summer-2026");
         assert_eq!(promotion.status, Status::Published);
         assert_eq!(promotion.daily_send_time.as_deref(), Some("09:00"));
@@ -452,7 +479,7 @@ mod tests {
         value.as_object_mut().unwrap().remove("dailySendTime");
         let value = with(value, "/package/discountPercent", Value::Null);
         let value = with(value, "/package/message", json!("Hi {{firstName}}"));
-        let promotion = parse(&value.to_string()).unwrap();
+        let promotion = parse(&value.to_string()).unwrap().promotion;
         assert_eq!(promotion.daily_send_time, None);
         assert_eq!(promotion.package.discount_percent, None);
     }

@@ -5,12 +5,14 @@
 //! occurrences, without allocating. Local date-times are resolved exactly like
 //! `java.time.ZonedDateTime.of`: jiff's "compatible" disambiguation moves a time
 //! in a gap later by the gap's length and takes the earlier offset in an overlap.
+//! Each resolved time says which of the three happened, so the calendar can tell
+//! the admin (`Resolution`).
 
 use jiff::civil::{Date, DateTime, Time};
-use jiff::tz::TimeZone;
+use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
 
-use crate::model::{FieldError, Occurrence, Problem, Promotion};
+use crate::model::{FieldError, Occurrence, Problem, Promotion, Resolution, ResolvedDateTime};
 
 /// Upper bound on the number of daily occurrences (about ten years), so that a
 /// typo in a year cannot make every caller resolve thousands of years of days.
@@ -20,8 +22,8 @@ pub const MAX_OCCURRENCES: usize = 3660;
 #[derive(Debug, Clone)]
 pub struct Schedule {
     time_zone: TimeZone,
-    starts: Timestamp,
-    ends: Timestamp,
+    start: ResolvedDateTime,
+    end: ResolvedDateTime,
     occurrences: Vec<Occurrence>,
 }
 
@@ -41,33 +43,43 @@ impl Schedule {
         else {
             return Err(errors);
         };
-        let (starts, ends) = match (resolve(&time_zone, starts_at), resolve(&time_zone, ends_at)) {
-            (Ok(starts), Ok(ends)) => (starts, ends),
-            (starts, _) => {
-                let field = if starts.is_err() { "startsAt" } else { "endsAt" };
+        let (start, end) = match (resolve(&time_zone, starts_at), resolve(&time_zone, ends_at)) {
+            (Ok(start), Ok(end)) => (start, end),
+            (start, _) => {
+                let field = if start.is_err() { "startsAt" } else { "endsAt" };
                 return Err(vec![FieldError::new(field, Problem::OutOfRange, format!("{field} is outside the supported range"))]);
             }
         };
-        if ends <= starts {
+        if end.instant <= start.instant {
             return Err(vec![FieldError::new("endsAt", Problem::NotAfterStart, "endsAt must be after startsAt")]);
         }
-        let occurrences = occurrences(&time_zone, starts_at.date(), starts, ends, send_time)?;
-        Ok(Schedule { time_zone, starts, ends, occurrences })
+        let occurrences = occurrences(&time_zone, &start, end.instant, send_time)?;
+        Ok(Schedule { time_zone, start, end, occurrences })
+    }
+
+    /// The start as written and as resolved (`S`).
+    pub fn start(&self) -> ResolvedDateTime {
+        self.start
+    }
+
+    /// The end as written and as resolved (`E`, exclusive).
+    pub fn end(&self) -> ResolvedDateTime {
+        self.end
     }
 
     /// The resolved start `S`.
     pub fn starts(&self) -> Timestamp {
-        self.starts
+        self.start.instant
     }
 
     /// The resolved end `E` (exclusive).
     pub fn ends(&self) -> Timestamp {
-        self.ends
+        self.end.instant
     }
 
     /// The end as a date-time in the promotion's zone (for `{{endsAt}}`).
     pub fn ends_zoned(&self) -> ZonedDateTime {
-        self.ends.to_zoned_datetime(self.time_zone.clone())
+        self.end.instant.to_zoned_datetime(self.time_zone.clone())
     }
 
     /// All occurrences, in order.
@@ -83,7 +95,7 @@ impl Schedule {
 
     /// The occurrence with the latest `fire_at <= now`, provided `now < E`.
     pub fn due_at(&self, now: Timestamp) -> Option<Occurrence> {
-        if now >= self.ends {
+        if now >= self.end.instant {
             return None;
         }
         let first_later = self.occurrences.partition_point(|o| o.fire_at <= now);
@@ -98,7 +110,7 @@ impl Schedule {
     /// never replays a day a later occurrence has superseded.
     pub fn deliverable(&self, day: Date, now: Timestamp) -> Result<Occurrence, NotDeliverable> {
         let index = self.occurrences.binary_search_by_key(&day, |o| o.day).map_err(|_| NotDeliverable::NotAnOccurrence)?;
-        if now >= self.ends {
+        if now >= self.end.instant {
             return Err(NotDeliverable::Ended);
         }
         let due = self.due_at(now).ok_or(NotDeliverable::NotYetDue)?;
@@ -126,25 +138,32 @@ pub enum NotDeliverable {
     Superseded,
 }
 
-/// `ZonedDateTime.of(localDateTime, zone).toInstant()` of java.time.
-pub fn resolve(time_zone: &TimeZone, local: DateTime) -> Result<Timestamp, jiff::Error> {
-    time_zone.to_ambiguous_timestamp(local).compatible()
+/// `ZonedDateTime.of(localDateTime, zone)` of java.time, and which of its
+/// three cases applied.
+pub fn resolve(time_zone: &TimeZone, local: DateTime) -> Result<ResolvedDateTime, jiff::Error> {
+    let ambiguous = time_zone.to_ambiguous_timestamp(local);
+    let resolution = match ambiguous.offset() {
+        AmbiguousOffset::Unambiguous { .. } => Resolution::Exact,
+        AmbiguousOffset::Gap { .. } => Resolution::GapMovedLater,
+        AmbiguousOffset::Fold { .. } => Resolution::OverlapEarlierOffset,
+    };
+    let instant = ambiguous.compatible()?;
+    Ok(ResolvedDateTime { requested: local, instant, utc_offset_seconds: time_zone.to_offset(instant).seconds(), resolution })
 }
 
 fn occurrences(
     time_zone: &TimeZone,
-    first_day: Date,
-    starts: Timestamp,
+    start: &ResolvedDateTime,
     ends: Timestamp,
     send_time: Time,
 ) -> Result<Vec<Occurrence>, Vec<FieldError>> {
-    let mut list = vec![occurrence(time_zone, 0, first_day, starts)];
-    let mut day = first_day;
+    let mut list = vec![occurrence(0, start)];
+    let mut day = start.requested.date();
     loop {
         let Ok(next_day) = day.tomorrow() else { break };
         day = next_day;
-        let Ok(fire_at) = resolve(time_zone, day.to_datetime(send_time)) else { break };
-        if fire_at >= ends {
+        let Ok(fire) = resolve(time_zone, day.to_datetime(send_time)) else { break };
+        if fire.instant >= ends {
             break;
         }
         if list.len() == MAX_OCCURRENCES {
@@ -154,13 +173,20 @@ fn occurrences(
                 format!("endsAt is too far after startsAt: a promotion may send at most {MAX_OCCURRENCES} daily messages"),
             )]);
         }
-        list.push(occurrence(time_zone, list.len() as u32, day, fire_at));
+        list.push(occurrence(list.len() as u32, &fire));
     }
     Ok(list)
 }
 
-fn occurrence(time_zone: &TimeZone, index: u32, day: Date, fire_at: Timestamp) -> Occurrence {
-    Occurrence { index, day, fire_at, utc_offset_seconds: time_zone.to_offset(fire_at).seconds() }
+fn occurrence(index: u32, fire: &ResolvedDateTime) -> Occurrence {
+    Occurrence {
+        index,
+        day: fire.requested.date(),
+        fire_at: fire.instant,
+        utc_offset_seconds: fire.utc_offset_seconds,
+        requested_time: fire.requested.time(),
+        resolution: fire.resolution,
+    }
 }
 
 /// An IANA zone id of the bundled tz database, spelled exactly as there (the
@@ -461,6 +487,74 @@ mod tests {
         let after_first = s.next_fire(instant("2011-12-29T19:00:00Z")).unwrap();
         assert_eq!(after_first.index, 1);
         assert_eq!(s.due_at(instant("2011-12-30T19:00:00Z")).unwrap().index, 2);
+    }
+
+    /// (day, requested wall time, resolution) of every occurrence.
+    fn resolutions(schedule: &Schedule) -> Vec<(String, String, Resolution)> {
+        schedule.occurrences().iter().map(|o| (o.day.to_string(), o.requested_time.strftime("%H:%M").to_string(), o.resolution)).collect()
+    }
+
+    #[test]
+    fn daily_send_time_in_the_spring_gap_is_reported_as_moved_later() {
+        // Berlin 2027-03-28: 02:00 CET -> 03:00 CEST; 02:30 that day becomes 03:30 CEST (01:30Z).
+        let s = schedule("Europe/Berlin", "2027-03-27T10:00", "2027-03-30T00:00", Some("02:30"));
+        assert_eq!(
+            resolutions(&s),
+            [
+                ("2027-03-27".to_string(), "10:00".to_string(), Resolution::Exact),
+                ("2027-03-28".to_string(), "02:30".to_string(), Resolution::GapMovedLater),
+                ("2027-03-29".to_string(), "02:30".to_string(), Resolution::Exact),
+            ]
+        );
+        let moved = s.occurrences()[1];
+        assert_eq!((moved.fire_at, moved.utc_offset_seconds), (instant("2027-03-28T01:30:00Z"), 7200));
+        // The wall time it actually fires at: 03:30.
+        assert_eq!(moved.fire_at.to_zoned_datetime(TimeZone::get("Europe/Berlin").unwrap()).time(), Time::constant(3, 30, 0, 0));
+    }
+
+    #[test]
+    fn daily_send_time_in_the_autumn_overlap_is_reported_as_the_earlier_offset() {
+        // Berlin 2026-10-25: 03:00 CEST -> 02:00 CET; 02:30 happens twice, the first at 00:30Z.
+        let s = schedule("Europe/Berlin", "2026-10-24T12:00", "2026-10-27T00:00", Some("02:30"));
+        assert_eq!(
+            resolutions(&s),
+            [
+                ("2026-10-24".to_string(), "12:00".to_string(), Resolution::Exact),
+                ("2026-10-25".to_string(), "02:30".to_string(), Resolution::OverlapEarlierOffset),
+                ("2026-10-26".to_string(), "02:30".to_string(), Resolution::Exact),
+            ]
+        );
+        assert_eq!(s.occurrences()[1].fire_at, instant("2026-10-25T00:30:00Z"));
+        assert_eq!(s.occurrences()[1].utc_offset_seconds, 7200);
+    }
+
+    #[test]
+    fn start_and_end_report_their_resolution() {
+        let s = schedule("Europe/Berlin", "2026-07-01T14:00", "2026-07-04T09:00", Some("09:00"));
+        assert_eq!((s.start().resolution, s.end().resolution), (Resolution::Exact, Resolution::Exact));
+        assert_eq!(s.start().requested.to_string(), "2026-07-01T14:00:00");
+        assert_eq!((s.start().instant, s.start().utc_offset_seconds), (instant("2026-07-01T12:00:00Z"), 7200));
+
+        // Start in the spring gap, end in the autumn overlap.
+        let s = schedule("Europe/Berlin", "2026-03-29T02:30", "2026-10-25T02:30", Some("12:00"));
+        let (start, end) = (s.start(), s.end());
+        assert_eq!(start.resolution, Resolution::GapMovedLater);
+        assert_eq!((start.instant, start.utc_offset_seconds), (instant("2026-03-29T01:30:00Z"), 7200));
+        assert_eq!(start.requested.to_string(), "2026-03-29T02:30:00");
+        assert_eq!(end.resolution, Resolution::OverlapEarlierOffset);
+        assert_eq!((end.instant, end.utc_offset_seconds), (instant("2026-10-25T00:30:00Z"), 7200));
+        // Occurrence 0 is the start, so it carries the start's resolution and time.
+        let first = s.occurrences()[0];
+        assert_eq!((first.requested_time, first.resolution), (Time::constant(2, 30, 0, 0), Resolution::GapMovedLater));
+    }
+
+    #[test]
+    fn samoa_skipped_day_is_a_gap() {
+        let s = schedule("Pacific/Apia", "2011-12-29T09:00", "2012-01-01T00:00", None);
+        assert_eq!(
+            s.occurrences().iter().map(|o| o.resolution).collect::<Vec<_>>(),
+            [Resolution::Exact, Resolution::GapMovedLater, Resolution::Exact]
+        );
     }
 
     #[test]

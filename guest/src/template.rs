@@ -18,6 +18,7 @@
 use crate::model::{FieldError, MessageBatch, Occurrence, Problem, Product, Promotion, Recipient, StringTable};
 use promo_string_table::{TableError, checked_rows};
 use crate::promotion;
+use crate::schedule::Schedule;
 use jiff::Timestamp;
 
 /// A placeholder that contracts.md defines.
@@ -106,14 +107,14 @@ impl<'t> Template<'t> {
 }
 
 /// `{{endsAt}}`: the promotion's end in its zone, e.g. `Sat 4 July 2026, 09:00 CEST`.
-fn ends_at_text(schedule: &crate::schedule::Schedule) -> String {
+fn ends_at_text(schedule: &Schedule) -> String {
     schedule.ends_zoned().strftime("%a %-d %B %Y, %H:%M %Z").to_string()
 }
 
 /// The length in code points of the longest body `template` can render to for
 /// this promotion: every placeholder at its longest (`{{firstName}}` at
 /// [`promotion::FIRST_NAME_MAX`], day numbers at the last day's).
-pub fn longest_body(template: &Template, promotion: &Promotion, schedule: &crate::schedule::Schedule) -> usize {
+pub fn longest_body(template: &Template, promotion: &Promotion, schedule: &Schedule) -> usize {
     let days = schedule.occurrences().len().to_string().chars().count();
     template
         .pieces()
@@ -156,19 +157,26 @@ impl OccurrenceRenderer {
     /// Validates the promotion and prepares the occurrence with the given index.
     pub fn prepare(promotion: &Promotion, occurrence_index: u32) -> Result<OccurrenceRenderer, Vec<FieldError>> {
         let schedule = promotion::check(promotion)?;
+        OccurrenceRenderer::new(promotion, &schedule, occurrence_index).map_err(|error| vec![error])
+    }
+
+    /// Prepares the occurrence with the given index of a promotion that is
+    /// valid and whose schedule this is (`promotion::CheckedPromotion`).
+    pub fn new(promotion: &Promotion, schedule: &Schedule, occurrence_index: u32) -> Result<OccurrenceRenderer, FieldError> {
         let occurrences = schedule.occurrences();
         let Some(&occurrence) = occurrences.get(occurrence_index as usize) else {
-            return Err(vec![FieldError::new(
+            return Err(FieldError::new(
                 "occurrence.index",
                 Problem::OutOfRange,
                 format!("occurrence.index {occurrence_index} does not exist; the promotion has {} occurrences", occurrences.len()),
-            )]);
+            ));
         };
         let total = occurrences.len();
         let day_number = occurrence.index as usize + 1;
         let days_left = total - occurrence.index as usize;
-        let ends_at = ends_at_text(&schedule);
-        let template = Template::parse(&promotion.package.message)?;
+        let ends_at = ends_at_text(schedule);
+        // Validation parsed the template already; a failure here is a caller's bug.
+        let template = Template::parse(&promotion.package.message).map_err(|mut errors| errors.remove(0))?;
         let mut body: Vec<BodyPart> = Vec::new();
         let push_text = |body: &mut Vec<BodyPart>, text: &str| match body.last_mut() {
             Some(BodyPart::Text(previous)) => previous.push_str(text),

@@ -19,20 +19,10 @@ pub enum Failure {
     Java,
 }
 
-/// An occurrence in the form the bridge packs for Java.
-pub struct Occurrence {
-    pub index: u32,
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-    pub fire_at: i64,
-    pub utc_offset_seconds: i32,
-}
-
 use std::sync::{Mutex, MutexGuard};
 
-use promo_host::Recipient;
-use promo_host::{EngineError, EngineOptions, PromoEngine, Schedule};
+use promo_host::{CheckedPromotion, EngineError, EngineOptions, PromoEngine, Recipient};
+pub use promo_host::{Occurrence, ResolvedDateTime};
 
 fn invalid(field: &str, problem: &str, message: impl Into<String>) -> Failure {
     Failure::Invalid(vec![FieldError { field: field.to_owned(), problem: problem.to_owned(), message: message.into() }])
@@ -59,19 +49,6 @@ impl From<promo_host::FieldError> for FieldError {
     }
 }
 
-impl From<promo_host::Occurrence> for Occurrence {
-    fn from(occurrence: promo_host::Occurrence) -> Self {
-        Occurrence {
-            index: occurrence.index,
-            year: occurrence.day.year,
-            month: occurrence.day.month,
-            day: occurrence.day.day,
-            fire_at: occurrence.fire_at,
-            utc_offset_seconds: occurrence.utc_offset_seconds,
-        }
-    }
-}
-
 /// The engine as Java sees it: `promo_host`'s engine without signals-based traps.
 pub struct BridgeEngine {
     engine: PromoEngine,
@@ -87,59 +64,52 @@ impl BridgeEngine {
         Ok(BridgeEngine { engine: PromoEngine::new(&options)? })
     }
 
-    pub fn validate(&self, json: &str) -> Result<(), Failure> {
-        self.engine.parse_promotion(json)?;
-        Ok(())
+    /// Parses and validates promotion JSON once; the answer answers everything else.
+    pub fn check(&self, json: &str) -> Result<BridgePromotion, Failure> {
+        Ok(BridgePromotion { checked: Mutex::new(self.engine.check(json)?) })
+    }
+}
+
+/// A checked promotion; Java threads share it, so calls take turns on its instance.
+pub struct BridgePromotion {
+    checked: Mutex<CheckedPromotion>,
+}
+
+impl BridgePromotion {
+    fn lock(&self) -> MutexGuard<'_, CheckedPromotion> {
+        // A panic while locked leaves nothing half-written on our side; keep serving.
+        self.checked.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn plan(&self, json: &str) -> Result<BridgeSchedule, Failure> {
-        Ok(BridgeSchedule { schedule: Mutex::new(self.engine.plan_json(json)?) })
+    pub fn start(&self) -> Result<ResolvedDateTime, Failure> {
+        Ok(self.lock().schedule().start()?)
+    }
+
+    pub fn end(&self) -> Result<ResolvedDateTime, Failure> {
+        Ok(self.lock().schedule().end()?)
+    }
+
+    pub fn occurrences(&self) -> Result<Vec<Occurrence>, Failure> {
+        Ok(self.lock().schedule().occurrences()?)
+    }
+
+    pub fn next_fire(&self, after: i64) -> Result<Option<Occurrence>, Failure> {
+        Ok(self.lock().schedule().next_fire(after)?)
+    }
+
+    pub fn due_at(&self, now: i64) -> Result<Option<Occurrence>, Failure> {
+        Ok(self.lock().schedule().due_at(now)?)
     }
 
     /// The inbox messages (contracts.md) of one occurrence for `[{userId, username, firstName?, locale?}]`.
-    pub fn render_messages_json(&self, json: &str, occurrence_index: i32, recipients_json: &str) -> Result<String, Failure> {
+    pub fn render_messages_json(&self, occurrence_index: i32, recipients_json: &str) -> Result<String, Failure> {
         let index = u32::try_from(occurrence_index)
             .map_err(|_| invalid("occurrence.index", "out-of-range", "occurrence.index must not be negative"))?;
         let recipients: Vec<Recipient> = serde_json::from_str(recipients_json).map_err(|error| {
             invalid("recipients", "malformed", format!("recipients must be a JSON array of {{userId, username, firstName?, locale?}}: {error}"))
         })?;
-        let mut session = self.engine.session()?;
-        let promotion = session.parse_promotion(json)?;
-        let mut renderer = session.prepare(&promotion, index)?;
-        let batch = renderer.render(&recipients.iter().collect())?;
+        let batch = self.lock().render(index, &recipients.iter().collect())?;
         serde_json::to_string(&batch.to_inbox_messages())
             .map_err(|error| Failure::Internal(format!("writing inbox messages: {error}")))
-    }
-}
-
-/// A planned schedule; Java threads share it, so calls take turns on its instance.
-pub struct BridgeSchedule {
-    schedule: Mutex<Schedule>,
-}
-
-impl BridgeSchedule {
-    fn lock(&self) -> MutexGuard<'_, Schedule> {
-        // A panic while locked leaves nothing half-written on our side; keep serving.
-        self.schedule.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    pub fn starts(&self) -> Result<i64, Failure> {
-        Ok(self.lock().starts()?)
-    }
-
-    pub fn ends(&self) -> Result<i64, Failure> {
-        Ok(self.lock().ends()?)
-    }
-
-    pub fn occurrences(&self) -> Result<Vec<Occurrence>, Failure> {
-        Ok(self.lock().occurrences()?.into_iter().map(Occurrence::from).collect())
-    }
-
-    pub fn next_fire(&self, after: i64) -> Result<Option<Occurrence>, Failure> {
-        Ok(self.lock().next_fire(after)?.map(Occurrence::from))
-    }
-
-    pub fn due_at(&self, now: i64) -> Result<Option<Occurrence>, Failure> {
-        Ok(self.lock().due_at(now)?.map(Occurrence::from))
     }
 }

@@ -4,12 +4,13 @@
 //! `promo_host`, the one wasmtime embedding of the workspace (precompiled artifact cached on
 //! disk, `InstancePre` prepared once), configured without signals-based traps so wasmtime never
 //! installs signal handlers inside the JVM. This crate only converts: Java strings in, packed
-//! `long[]` occurrences out (one JNI crossing per call, no JSON on the fast path), field errors
-//! thrown as `InvalidPromotionException`.
+//! `long[]` occurrences and start/end out (one JNI crossing per call, no JSON on the fast path),
+//! field errors thrown as `InvalidPromotionException`.
 //!
 //! Handles are `Box` pointers passed to Java as `long`; Java frees each exactly once
-//! (`close()` or its cleaner). A schedule is used from many Java threads, so it sits behind a
-//! mutex; the engine itself is shared freely.
+//! (`close()` or its cleaner). A checked promotion (parsed and validated once, then asked for
+//! its schedule and its messages) is used from many Java threads, so it sits behind a mutex;
+//! the engine itself is shared freely.
 
 mod engine;
 
@@ -19,7 +20,8 @@ use jni::JNIEnv;
 use jni::objects::{JClass, JObject, JString, JValue};
 use jni::sys::{jint, jlong, jlongArray, jstring};
 
-use engine::{BridgeEngine, BridgeSchedule, Failure, Occurrence};
+use engine::{BridgeEngine, BridgePromotion, Failure, Occurrence, ResolvedDateTime};
+use promo_host::{LocalDate, LocalTime, LocalTimeResolution};
 
 const INVALID_PROMOTION: &str = "com/promocalendar/engine/InvalidPromotionException";
 const FROM_NATIVE_SIGNATURE: &str =
@@ -93,20 +95,59 @@ fn java_string(env: &mut JNIEnv, value: &JString) -> Result<String, Failure> {
     Ok(env.get_string(value).map_err(|_| Failure::Java)?.into())
 }
 
+fn year_month_day(day: LocalDate) -> jlong {
+    jlong::from(day.year) * 10_000 + jlong::from(day.month) * 100 + jlong::from(day.day)
+}
+
+fn second_of_day(time: LocalTime) -> jlong {
+    jlong::from(time.hour) * 3600 + jlong::from(time.minute) * 60 + jlong::from(time.second)
+}
+
+/// The ordinal of Java's `LocalTimeResolution`.
+fn ordinal(resolution: LocalTimeResolution) -> jlong {
+    match resolution {
+        LocalTimeResolution::Exact => 0,
+        LocalTimeResolution::GapMovedLater => 1,
+        LocalTimeResolution::OverlapEarlierOffset => 2,
+    }
+}
+
+fn long_array(env: &mut JNIEnv, values: &[jlong]) -> Result<jlongArray, Failure> {
+    let length = jint::try_from(values.len()).map_err(|_| Failure::Internal("too many values".to_owned()))?;
+    let array = env.new_long_array(length).map_err(|_| Failure::Java)?;
+    env.set_long_array_region(&array, 0, values).map_err(|_| Failure::Java)?;
+    Ok(array.into_raw())
+}
+
+/// `[index, yyyymmdd, fireAt, offsetSeconds, requestedSecondOfDay, resolution]` per occurrence
+/// (`Occurrence.unpack` in Java).
 fn packed(env: &mut JNIEnv, occurrences: &[Occurrence]) -> Result<jlongArray, Failure> {
-    let mut values = Vec::with_capacity(occurrences.len() * 4);
+    let mut values = Vec::with_capacity(occurrences.len() * 6);
     for occurrence in occurrences {
         values.extend_from_slice(&[
             jlong::from(occurrence.index),
-            jlong::from(occurrence.year) * 10_000 + jlong::from(occurrence.month) * 100 + jlong::from(occurrence.day),
+            year_month_day(occurrence.day),
             occurrence.fire_at,
             jlong::from(occurrence.utc_offset_seconds),
+            second_of_day(occurrence.requested_time),
+            ordinal(occurrence.resolution),
         ]);
     }
-    let length = jint::try_from(values.len()).map_err(|_| Failure::Internal("too many occurrences".to_owned()))?;
-    let array = env.new_long_array(length).map_err(|_| Failure::Java)?;
-    env.set_long_array_region(&array, 0, &values).map_err(|_| Failure::Java)?;
-    Ok(array.into_raw())
+    long_array(env, &values)
+}
+
+/// `[yyyymmdd, secondOfDay, instant, offsetSeconds, resolution]` (`ResolvedDateTime.unpack` in Java).
+fn packed_date_time(env: &mut JNIEnv, resolved: ResolvedDateTime) -> Result<jlongArray, Failure> {
+    long_array(
+        env,
+        &[
+            year_month_day(resolved.requested.date),
+            second_of_day(resolved.requested.time),
+            resolved.instant,
+            jlong::from(resolved.utc_offset_seconds),
+            ordinal(resolved.resolution),
+        ],
+    )
 }
 
 fn optional(env: &mut JNIEnv, occurrence: Option<Occurrence>) -> Result<jlongArray, Failure> {
@@ -123,9 +164,9 @@ fn engine<'a>(pointer: jlong) -> &'a BridgeEngine {
     unsafe { &*(pointer as *const BridgeEngine) }
 }
 
-fn schedule<'a>(pointer: jlong) -> &'a BridgeSchedule {
-    // SAFETY: as for `engine`; a schedule is created by `plan`.
-    unsafe { &*(pointer as *const BridgeSchedule) }
+fn promotion<'a>(pointer: jlong) -> &'a BridgePromotion {
+    // SAFETY: as for `engine`; a checked promotion is created by `check`.
+    unsafe { &*(pointer as *const BridgePromotion) }
 }
 
 #[unsafe(no_mangle)]
@@ -142,20 +183,7 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_freeEngine(_en
 }
 
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_validate(
-    mut env: JNIEnv,
-    _class: JClass,
-    pointer: jlong,
-    json: JString,
-) {
-    guarded(&mut env, (), |env| {
-        let json = java_string(env, &json)?;
-        engine(pointer).validate(&json)
-    })
-}
-
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_plan(
+pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_check(
     mut env: JNIEnv,
     _class: JClass,
     pointer: jlong,
@@ -163,8 +191,32 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_plan(
 ) -> jlong {
     guarded(&mut env, 0, |env| {
         let json = java_string(env, &json)?;
-        let planned = engine(pointer).plan(&json)?;
-        Ok(Box::into_raw(Box::new(planned)) as jlong)
+        let checked = engine(pointer).check(&json)?;
+        Ok(Box::into_raw(Box::new(checked)) as jlong)
+    })
+}
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_freePromotion(_env: JNIEnv, _class: JClass, pointer: jlong) {
+    if pointer != 0 {
+        // SAFETY: called exactly once per handle by NativeHandle.
+        drop(unsafe { Box::from_raw(pointer as *mut BridgePromotion) });
+    }
+}
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_start(mut env: JNIEnv, _class: JClass, pointer: jlong) -> jlongArray {
+    guarded(&mut env, std::ptr::null_mut(), |env| {
+        let start = promotion(pointer).start()?;
+        packed_date_time(env, start)
+    })
+}
+
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_end(mut env: JNIEnv, _class: JClass, pointer: jlong) -> jlongArray {
+    guarded(&mut env, std::ptr::null_mut(), |env| {
+        let end = promotion(pointer).end()?;
+        packed_date_time(env, end)
     })
 }
 
@@ -173,34 +225,14 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_renderMessages
     mut env: JNIEnv,
     _class: JClass,
     pointer: jlong,
-    json: JString,
     occurrence_index: jint,
     recipients_json: JString,
 ) -> jstring {
     guarded(&mut env, std::ptr::null_mut(), |env| {
-        let json = java_string(env, &json)?;
         let recipients = java_string(env, &recipients_json)?;
-        let messages = engine(pointer).render_messages_json(&json, occurrence_index, &recipients)?;
+        let messages = promotion(pointer).render_messages_json(occurrence_index, &recipients)?;
         Ok(env.new_string(messages).map_err(|_| Failure::Java)?.into_raw())
     })
-}
-
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_freeSchedule(_env: JNIEnv, _class: JClass, pointer: jlong) {
-    if pointer != 0 {
-        // SAFETY: called exactly once per handle by NativeHandle.
-        drop(unsafe { Box::from_raw(pointer as *mut BridgeSchedule) });
-    }
-}
-
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_starts(mut env: JNIEnv, _class: JClass, pointer: jlong) -> jlong {
-    guarded(&mut env, 0, |_| schedule(pointer).starts())
-}
-
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_ends(mut env: JNIEnv, _class: JClass, pointer: jlong) -> jlong {
-    guarded(&mut env, 0, |_| schedule(pointer).ends())
 }
 
 #[unsafe(no_mangle)]
@@ -210,7 +242,7 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_occurrences(
     pointer: jlong,
 ) -> jlongArray {
     guarded(&mut env, std::ptr::null_mut(), |env| {
-        let occurrences = schedule(pointer).occurrences()?;
+        let occurrences = promotion(pointer).occurrences()?;
         packed(env, &occurrences)
     })
 }
@@ -223,7 +255,7 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_nextFire(
     after: jlong,
 ) -> jlongArray {
     guarded(&mut env, std::ptr::null_mut(), |env| {
-        let next = schedule(pointer).next_fire(after)?;
+        let next = promotion(pointer).next_fire(after)?;
         optional(env, next)
     })
 }
@@ -236,7 +268,7 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_dueAt(
     now: jlong,
 ) -> jlongArray {
     guarded(&mut env, std::ptr::null_mut(), |env| {
-        let due = schedule(pointer).due_at(now)?;
+        let due = promotion(pointer).due_at(now)?;
         optional(env, due)
     })
 }
@@ -250,10 +282,10 @@ pub extern "system" fn Java_com_promocalendar_engine_NativeEngine_benchmarkNextF
     iterations: jint,
 ) -> jlong {
     guarded(&mut env, 0, |_| {
-        let schedule = schedule(pointer);
+        let checked = promotion(pointer);
         let mut checksum: jlong = 0;
         for _ in 0..iterations {
-            if let Some(next) = schedule.next_fire(std::hint::black_box(after))? {
+            if let Some(next) = checked.next_fire(std::hint::black_box(after))? {
                 checksum = checksum.wrapping_add(next.fire_at);
             }
         }

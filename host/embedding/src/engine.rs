@@ -10,7 +10,8 @@ use wasmtime::{Config, Store};
 
 use crate::bindings::{Engine as EngineWorld, EnginePre};
 use crate::{
-    ENGINE_COMPONENT, FieldError, Instant, LocalDate, MessageBatch, NotDeliverable, Occurrence, Promotion, RecipientTable, cache,
+    ENGINE_COMPONENT, FieldError, Instant, LocalDate, MessageBatch, NotDeliverable, Occurrence, Promotion, RecipientTable,
+    ResolvedDateTime, cache,
 };
 
 /// How the engine is set up; `Default` suits a standalone process.
@@ -107,6 +108,12 @@ impl PromoEngine {
         Ok(Session { store, world })
     }
 
+    /// Parses promotion JSON (contracts.md) and validates every field, once:
+    /// the answer hands out the schedule and the renderers.
+    pub fn check(&self, json: &str) -> Result<CheckedPromotion, EngineError> {
+        self.session()?.check(json)
+    }
+
     /// Parses promotion JSON (contracts.md) and validates every field.
     pub fn parse_promotion(&self, json: &str) -> Result<Promotion, EngineError> {
         self.session()?.parse_promotion(json)
@@ -148,6 +155,15 @@ pub struct Session {
 }
 
 impl Session {
+    /// Parses promotion JSON (contracts.md) and validates every field, once;
+    /// the checked promotion keeps this instance.
+    pub fn check(mut self, json: &str) -> Result<CheckedPromotion, EngineError> {
+        let promotions = self.world.promo_engine_promotions();
+        let handle = invalid(promotions.call_check(&mut self.store, json)?)?;
+        let schedule = promotions.checked_promotion().call_schedule(&mut self.store, handle)?;
+        Ok(CheckedPromotion { schedule: Schedule { session: self, handle: schedule }, handle })
+    }
+
     /// Parses promotion JSON (contracts.md) and validates every field.
     pub fn parse_promotion(&mut self, json: &str) -> Result<Promotion, EngineError> {
         invalid(self.world.promo_engine_schedule().call_parse_promotion(&mut self.store, json)?)
@@ -178,6 +194,54 @@ impl Session {
     }
 }
 
+/// A promotion parsed and validated once (the WIT resource
+/// `checked-promotion`): its schedule and its renderers come from the one
+/// instance it owns, without reading the promotion again.
+pub struct CheckedPromotion {
+    schedule: Schedule,
+    handle: ResourceAny,
+}
+
+impl CheckedPromotion {
+    /// The promotion as the component read it.
+    pub fn promotion(&mut self) -> anyhow::Result<Promotion> {
+        let Session { store, world } = &mut self.schedule.session;
+        Ok(world.promo_engine_promotions().checked_promotion().call_promotion(store, self.handle)?)
+    }
+
+    /// Its schedule, to query.
+    pub fn schedule(&mut self) -> &mut Schedule {
+        &mut self.schedule
+    }
+
+    /// Its schedule alone (the instance goes with it).
+    pub fn into_schedule(self) -> Schedule {
+        self.schedule
+    }
+
+    /// Renders the messages of one occurrence for a batch of recipients; for
+    /// many batches of one occurrence take [`CheckedPromotion::into_renderer`].
+    pub fn render(&mut self, occurrence_index: u32, recipients: &RecipientTable) -> Result<MessageBatch, EngineError> {
+        let handle = self.renderer_handle(occurrence_index)?;
+        let session = &mut self.schedule.session;
+        let batch = render(session, handle, recipients);
+        handle.resource_drop(&mut session.store)?;
+        Ok(batch?)
+    }
+
+    /// Prepares rendering one occurrence; the renderer keeps this instance.
+    pub fn into_renderer(mut self, occurrence_index: u32) -> Result<Renderer, EngineError> {
+        let handle = self.renderer_handle(occurrence_index)?;
+        Ok(Renderer { session: self.schedule.session, handle })
+    }
+
+    fn renderer_handle(&mut self, occurrence_index: u32) -> Result<ResourceAny, EngineError> {
+        let Session { store, world } = &mut self.schedule.session;
+        let renderer = world.promo_engine_promotions().checked_promotion().call_renderer(store, self.handle, occurrence_index)?;
+        renderer.map_err(|error| EngineError::Invalid(vec![error]))
+    }
+}
+
 /// A promotion's resolved schedule (the WIT resource `promotion-schedule`).
 /// Each query is one call into the component's instance it owns.
 pub struct Schedule {
@@ -186,16 +250,16 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// The resolved start instant `S` (epoch milliseconds).
-    pub fn starts(&mut self) -> anyhow::Result<Instant> {
+    /// The start as written and as resolved: its instant is `S`.
+    pub fn start(&mut self) -> anyhow::Result<ResolvedDateTime> {
         let Session { store, world } = &mut self.session;
-        Ok(world.promo_engine_schedule().promotion_schedule().call_starts(store, self.handle)?)
+        Ok(world.promo_engine_schedule().promotion_schedule().call_start(store, self.handle)?)
     }
 
-    /// The resolved end instant `E`, exclusive (epoch milliseconds).
-    pub fn ends(&mut self) -> anyhow::Result<Instant> {
+    /// The end as written and as resolved: its instant is `E`, exclusive.
+    pub fn end(&mut self) -> anyhow::Result<ResolvedDateTime> {
         let Session { store, world } = &mut self.session;
-        Ok(world.promo_engine_schedule().promotion_schedule().call_ends(store, self.handle)?)
+        Ok(world.promo_engine_schedule().promotion_schedule().call_end(store, self.handle)?)
     }
 
     /// All occurrences, in order.
@@ -234,10 +298,14 @@ pub struct Renderer {
 impl Renderer {
     /// The messages for a batch of recipients, in their order.
     pub fn render(&mut self, recipients: &RecipientTable) -> anyhow::Result<MessageBatch> {
-        let Session { store, world } = &mut self.session;
-        let batch = world.promo_engine_fan_out().occurrence_renderer().call_render(store, self.handle, recipients.as_wit())?;
-        // The host builds every recipient table whole, so a refusal is a defect, not bad input.
-        let batch = batch.map_err(|error| anyhow::anyhow!("the component refused a recipient table: {}", error.message))?;
-        MessageBatch::from_wit(batch)
+        render(&mut self.session, self.handle, recipients)
     }
+}
+
+fn render(session: &mut Session, renderer: ResourceAny, recipients: &RecipientTable) -> anyhow::Result<MessageBatch> {
+    let Session { store, world } = session;
+    let batch = world.promo_engine_fan_out().occurrence_renderer().call_render(store, renderer, recipients.as_wit())?;
+    // The host builds every recipient table whole, so a refusal is a defect, not bad input.
+    let batch = batch.map_err(|error| anyhow::anyhow!("the component refused a recipient table: {}", error.message))?;
+    MessageBatch::from_wit(batch)
 }

@@ -6,17 +6,36 @@ use jiff::tz::Offset;
 use serde::ser::SerializeStruct as _;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::{LocalDate, MessageBatch, Occurrence, Product};
+use crate::{LocalDate, LocalDateTime, LocalTime, LocalTimeResolution, MessageBatch, Occurrence, Product, ResolvedDateTime};
 
-/// `{index, day, fireAt}`: an occurrence as in the CloudEvent
-/// `promo.occurrence.due` and `promo dry-run --json`; `fireAt` carries the
-/// offset of the promotion's zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An occurrence as `promo dry-run --json` prints it: `{index, day, fireAt}`
+/// (as in the CloudEvent `promo.occurrence.due`; `fireAt` carries the offset
+/// of the promotion's zone) and how its time was resolved, in the names of the
+/// calendar's preview: `utcOffsetSeconds`, `localTime` (the wall time it fires
+/// at, `HH:MM`), `requestedTime` (the wall time asked for that day) and
+/// `resolution` (`EXACT`, `GAP_MOVED_LATER`, `OVERLAP_EARLIER_OFFSET`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OccurrenceJson {
     pub index: u32,
     pub day: String,
     pub fire_at: String,
+    pub utc_offset_seconds: i32,
+    pub local_time: String,
+    pub requested_time: String,
+    pub resolution: &'static str,
+}
+
+/// The start or the end of a promotion: `{requested, instant, utcOffsetSeconds,
+/// resolution}`, `requested` the local date-time as written
+/// (`YYYY-MM-DDTHH:MM[:SS]`), `instant` RFC 3339 in UTC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResolvedDateTimeJson {
+    pub requested: String,
+    pub instant: String,
+    pub utc_offset_seconds: i32,
+    pub resolution: &'static str,
 }
 
 /// An inbox message as `POST /api/internal/inbox/messages:batch` takes it.
@@ -60,6 +79,42 @@ pub fn format_day(day: LocalDate) -> String {
     format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
 }
 
+/// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (java.time's `LocalTime.toString` form).
+pub fn format_time(time: LocalTime) -> String {
+    match time.second {
+        0 => format!("{:02}:{:02}", time.hour, time.minute),
+        second => format!("{:02}:{:02}:{second:02}", time.hour, time.minute),
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM[:SS]`.
+pub fn format_date_time(date_time: LocalDateTime) -> String {
+    format!("{}T{}", format_day(date_time.date), format_time(date_time.time))
+}
+
+impl LocalTimeResolution {
+    /// `EXACT`, `GAP_MOVED_LATER`, `OVERLAP_EARLIER_OFFSET`: the name in JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            LocalTimeResolution::Exact => "EXACT",
+            LocalTimeResolution::GapMovedLater => "GAP_MOVED_LATER",
+            LocalTimeResolution::OverlapEarlierOffset => "OVERLAP_EARLIER_OFFSET",
+        }
+    }
+}
+
+impl ResolvedDateTime {
+    /// `{requested, instant, utcOffsetSeconds, resolution}`.
+    pub fn to_json(&self) -> ResolvedDateTimeJson {
+        ResolvedDateTimeJson {
+            requested: format_date_time(self.requested),
+            instant: format_instant_utc(self.instant),
+            utc_offset_seconds: self.utc_offset_seconds,
+            resolution: self.resolution.name(),
+        }
+    }
+}
+
 /// An epoch-millisecond instant as a jiff timestamp (saturating at jiff's range).
 pub fn timestamp(millisecond: i64) -> Timestamp {
     Timestamp::from_millisecond(millisecond).unwrap_or(if millisecond < 0 { Timestamp::MIN } else { Timestamp::MAX })
@@ -81,9 +136,23 @@ impl Occurrence {
         timestamp(self.fire_at).display_with_offset(self.offset()).to_string()
     }
 
-    /// `{index, day, fireAt}`.
+    /// The wall time it fires at in the promotion's zone, `HH:MM[:SS]`.
+    pub fn local_time(&self) -> String {
+        let time = timestamp(self.fire_at).to_zoned_datetime(jiff::tz::TimeZone::fixed(self.offset())).time();
+        format_time(LocalTime { hour: time.hour() as u8, minute: time.minute() as u8, second: time.second() as u8 })
+    }
+
+    /// `{index, day, fireAt, utcOffsetSeconds, localTime, requestedTime, resolution}`.
     pub fn to_json(&self) -> OccurrenceJson {
-        OccurrenceJson { index: self.index, day: format_day(self.day), fire_at: self.fire_at_rfc3339() }
+        OccurrenceJson {
+            index: self.index,
+            day: format_day(self.day),
+            fire_at: self.fire_at_rfc3339(),
+            utc_offset_seconds: self.utc_offset_seconds,
+            local_time: self.local_time(),
+            requested_time: format_time(self.requested_time),
+            resolution: self.resolution.name(),
+        }
     }
 }
 

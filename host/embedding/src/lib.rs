@@ -12,10 +12,11 @@
 //!
 //! Shape of the API:
 //! - [`PromoEngine`] (`Clone + Send + Sync`): one per process. Stateless
-//!   calls (`parse_promotion`, `validate`, `shard_of`) each use a fresh,
-//!   cheap instance; [`PromoEngine::session`] gives one instance to reuse.
-//! - [`Schedule`] and [`Renderer`] own their instance (`Send`, not `Sync`):
-//!   resolved or parsed once, queried many times.
+//!   calls (`check`, `shard_of`) each use a fresh, cheap instance;
+//!   [`PromoEngine::session`] gives one instance to reuse.
+//! - [`CheckedPromotion`] (the promotion JSON parsed and validated once),
+//!   [`Schedule`] and [`Renderer`] own their instance (`Send`, not `Sync`):
+//!   read once, queried many times.
 //! - [`json`] holds the serde shapes of shared/spec/contracts.md that the
 //!   engine's users emit and read (occurrence, inbox message, recipient); the
 //!   WIT records themselves ([`Product`]) serialise in the contract's shape.
@@ -26,7 +27,7 @@ mod engine;
 pub mod json;
 
 pub use batch::{MessageBatch, Messages, RecipientTable, RenderedMessage};
-pub use engine::{EngineError, EngineOptions, PromoEngine, Renderer, Schedule, Session};
+pub use engine::{CheckedPromotion, EngineError, EngineOptions, PromoEngine, Renderer, Schedule, Session};
 pub use json::Recipient;
 
 /// The records of the WIT package `promo:engine` (`wit/engine.wit`), as
@@ -37,7 +38,8 @@ pub mod bindings {
 
 pub use bindings::exports::promo::engine::schedule::NotDeliverable;
 pub use bindings::promo::engine::types::{
-    FieldError, Instant, LocalDate, Occurrence, Problem, Product, Promotion, PromotionPackage, Status,
+    FieldError, Instant, LocalDate, LocalDateTime, LocalTime, LocalTimeResolution, Occurrence, Problem, Product, Promotion,
+    PromotionPackage, ResolvedDateTime, Status,
 };
 
 impl Problem {

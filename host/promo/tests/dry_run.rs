@@ -87,8 +87,18 @@ fn worked_example_with_next_and_due() {
             ("2026-07-03", "2026-07-03T09:00:00+02:00"),
         ])
     );
-    assert_eq!(document["due"], json!({"index": 1, "day": "2026-07-02", "fireAt": "2026-07-02T09:00:00+02:00"}));
-    assert_eq!(document["next"], json!({"index": 2, "day": "2026-07-03", "fireAt": "2026-07-03T09:00:00+02:00"}));
+    let day = |index: u32, day: &str| {
+        json!({"index": index, "day": day, "fireAt": format!("{day}T09:00:00+02:00"), "utcOffsetSeconds": 7200,
+               "localTime": "09:00", "requestedTime": "09:00", "resolution": "EXACT"})
+    };
+    assert_eq!(document["due"], day(1, "2026-07-02"));
+    assert_eq!(document["next"], day(2, "2026-07-03"));
+    assert_eq!(document["timeZone"], "Europe/Berlin");
+    assert_eq!(
+        document["start"],
+        json!({"requested": "2026-07-01T14:00", "instant": "2026-07-01T12:00:00Z", "utcOffsetSeconds": 7200, "resolution": "EXACT"})
+    );
+    assert_eq!(document["end"]["instant"], "2026-07-04T07:00:00Z");
     // The sample is the message that is due now.
     let sample = &document["sample"][0];
     assert_eq!(sample["idempotencyKey"], "promo-1/2026-07-02/00000000-0000-4000-8000-000000000001");
@@ -108,6 +118,30 @@ fn next_and_due_are_null_without_now_and_after_the_end() {
     let document = dry_run_json(&p, &["--now", "2026-06-30T00:00:00Z"]);
     assert_eq!(document["due"], Value::Null);
     assert_eq!(document["next"]["index"], 0);
+}
+
+#[test]
+fn json_says_how_each_local_time_was_resolved() {
+    // Berlin: 02:30 does not exist on 2027-03-28 (moved to 03:30 CEST); the end
+    // 2027-10-31 02:30 happens twice (the first, CEST, is taken).
+    let document = dry_run_json(&promotion("Europe/Berlin", "2027-03-27T10:00", "2027-10-31T02:30", Some("02:30")), &[]);
+    let day = &document["occurrences"][1];
+    assert_eq!(
+        (&day["day"], &day["fireAt"], &day["utcOffsetSeconds"]),
+        (&json!("2027-03-28"), &json!("2027-03-28T03:30:00+02:00"), &json!(7200))
+    );
+    assert_eq!((&day["requestedTime"], &day["localTime"], &day["resolution"]), (&json!("02:30"), &json!("03:30"), &json!("GAP_MOVED_LATER")));
+    assert_eq!(document["occurrences"][2]["resolution"], "EXACT");
+    assert_eq!(document["start"]["resolution"], "EXACT");
+    assert_eq!(
+        document["end"],
+        json!({"requested": "2027-10-31T02:30", "instant": "2027-10-31T00:30:00Z", "utcOffsetSeconds": 7200, "resolution": "OVERLAP_EARLIER_OFFSET"})
+    );
+    // The table says it in words.
+    let file = scratch_file("gap.json", &promotion("Europe/Berlin", "2027-03-27T10:00", "2027-03-30T00:00", Some("02:30")).to_string());
+    let output = promo(&["dry-run", file.to_str().unwrap()]);
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("02:30 does not exist that day (clocks go forward): moved later"), "{table}");
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use promo_host::json::{self, InboxMessageJson, OccurrenceJson};
-use promo_host::{Occurrence, PromoEngine, Recipient};
+use promo_host::json::{self, InboxMessageJson, OccurrenceJson, ResolvedDateTimeJson};
+use promo_host::{LocalTimeResolution, Occurrence, PromoEngine, Recipient, ResolvedDateTime};
 use serde::Serialize;
 
 use super::read_input;
@@ -33,7 +33,11 @@ pub struct Args {
 
 /// The `--json` document.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct DryRun {
+    time_zone: String,
+    start: ResolvedDateTimeJson,
+    end: ResolvedDateTimeJson,
     occurrences: Vec<OccurrenceJson>,
     next: Option<OccurrenceJson>,
     due: Option<OccurrenceJson>,
@@ -50,12 +54,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
     };
 
     let engine = PromoEngine::with_defaults()?;
-    let mut session = engine.session()?;
     let source = format!("promotion {}", args.promotion.display());
-    let promotion = session.parse_promotion(&promotion_json).map_err(|e| Failure::from_engine(e, &source))?;
-    let mut schedule = session.plan(&promotion).map_err(|e| Failure::from_engine(e, &source))?;
+    let mut checked = engine.check(&promotion_json).map_err(|e| Failure::from_engine(e, &source))?;
+    let promotion = checked.promotion()?;
+    let schedule = checked.schedule();
     let occurrences = schedule.occurrences()?;
-    let ends = schedule.ends()?;
+    let (start, end) = (schedule.start()?, schedule.end()?);
     let (next, due) = match now {
         Some(now) => {
             let millisecond = now.as_millisecond();
@@ -65,11 +69,16 @@ pub fn run(args: Args) -> Result<(), Failure> {
     };
     // The sample shows the message that would go out now, else the next one, else the first.
     let sample_index = due.or(next).map_or(0, |occurrence| occurrence.index);
-    let mut renderer = engine.prepare(&promotion, sample_index).map_err(|e| Failure::from_engine(e, &source))?;
-    let sample = renderer.render(&recipients.iter().collect())?.to_inbox_messages();
+    let sample = checked
+        .render(sample_index, &recipients.iter().collect())
+        .map_err(|e| Failure::from_engine(e, &source))?
+        .to_inbox_messages();
 
     if args.json {
         let document = DryRun {
+            time_zone: promotion.time_zone.clone(),
+            start: start.to_json(),
+            end: end.to_json(),
             occurrences: occurrences.iter().map(Occurrence::to_json).collect(),
             next: next.map(|o| o.to_json()),
             due: due.map(|o| o.to_json()),
@@ -79,7 +88,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         text.push('\n');
         emit(&text)
     } else {
-        emit(&print_table(&promotion, &occurrences, ends, now, next, due, &sample))
+        emit(&print_table(&promotion, &occurrences, (start, end), now, next, due, &sample))
     }
 }
 
@@ -130,10 +139,21 @@ fn utc(millisecond: i64) -> String {
     json::timestamp(millisecond).strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
+/// What a DST transition did to a local time, for the table; empty when nothing.
+fn resolution_note(resolution: LocalTimeResolution, requested: &str) -> String {
+    match resolution {
+        LocalTimeResolution::Exact => String::new(),
+        LocalTimeResolution::GapMovedLater => format!("{requested} does not exist that day (clocks go forward): moved later"),
+        LocalTimeResolution::OverlapEarlierOffset => {
+            format!("{requested} happens twice that day (clocks go back): the first one")
+        }
+    }
+}
+
 fn print_table(
     promotion: &promo_host::Promotion,
     occurrences: &[Occurrence],
-    ends: i64,
+    (start, end): (ResolvedDateTime, ResolvedDateTime),
     now: Option<Timestamp>,
     next: Option<Occurrence>,
     due: Option<Occurrence>,
@@ -146,7 +166,11 @@ fn print_table(
         promo_host::Status::Unpublished => "UNPUBLISHED",
     };
     let _ = writeln!(out, "Promotion {} \"{}\" ({status}), zone {}", promotion.id, promotion.title, promotion.time_zone);
-    let _ = writeln!(out, "Ends {} local, {} (exclusive)", promotion.ends_at, utc(ends));
+    for (what, resolved, exclusive) in [("Starts", start, ""), ("Ends", end, " (exclusive)")] {
+        let note = resolution_note(resolved.resolution, &json::format_date_time(resolved.requested));
+        let note = if note.is_empty() { note } else { format!(" — {note}") };
+        let _ = writeln!(out, "{what} {} local, {}{exclusive}{note}", json::format_date_time(resolved.requested), utc(resolved.instant));
+    }
     out.push('\n');
     let _ = writeln!(out, "{:>5}  {:<10}  {:<26}  {:<23}", "#", "day", "fires (local)", "fires (UTC)");
     for occurrence in occurrences {
@@ -156,6 +180,10 @@ fn print_table(
         }
         if next.is_some_and(|n| n.index == occurrence.index) {
             marks.push("next");
+        }
+        let note = resolution_note(occurrence.resolution, &json::format_time(occurrence.requested_time));
+        if !note.is_empty() {
+            marks.push(&note);
         }
         let marks = if marks.is_empty() { String::new() } else { format!("  <- {}", marks.join(", ")) };
         let _ = writeln!(out, 

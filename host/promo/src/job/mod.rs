@@ -313,8 +313,8 @@ async fn deliver(
         }
     };
     let engine = engine.await.context("loading the engine component")??;
-    let promotion = match engine.parse_promotion(&promotion_json) {
-        Ok(promotion) => promotion,
+    let mut checked = match engine.check(&promotion_json) {
+        Ok(checked) => checked,
         Err(EngineError::Invalid(problems)) => {
             let first = problems.first();
             let problem = first.map(|p| format!("{}: {}", p.field, p.message)).unwrap_or_default();
@@ -325,6 +325,7 @@ async fn deliver(
         }
         Err(EngineError::Failed(error)) => return Err(error),
     };
+    let promotion = checked.promotion()?;
     if promotion.status != Status::Published {
         let status = match promotion.status {
             Status::Draft => "DRAFT",
@@ -333,7 +334,7 @@ async fn deliver(
         };
         return skipped(&due, "not-published", &format!("the promotion is {status} now, not PUBLISHED"));
     }
-    let occurrence = match engine.plan(&promotion)?.deliverable(LocalDate::from(due.day), now.as_millisecond())? {
+    let occurrence = match checked.schedule().deliverable(LocalDate::from(due.day), now.as_millisecond())? {
         Ok(occurrence) => occurrence,
         Err(reason) => {
             let (code, why) = match reason {
@@ -360,8 +361,8 @@ async fn deliver(
     // A failed early fetch is not final: the calls below fetch (and retry) again.
     let _ = warm_token.await;
     let shard = Shard { index: config.shard_index, count: config.shard_count, engine: engine.session()? };
-    let mut renderer = engine
-        .prepare(&promotion, occurrence.index)
+    let mut renderer = checked
+        .into_renderer(occurrence.index)
         .with_context(|| format!("preparing occurrence {} of promotion {}", occurrence.index, due.promotion_id))?;
     log::info(
         "plan",

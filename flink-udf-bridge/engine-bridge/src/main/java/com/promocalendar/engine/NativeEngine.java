@@ -2,9 +2,10 @@ package com.promocalendar.engine;
 
 /**
  * The JNI entry points of {@code libpromo_engine_jni} (flink-udf-bridge/native). Handles are
- * pointers owned by the native side; every {@code create}/{@code plan} has its {@code free}.
- * Occurrences come back packed as {@code long}s (see {@link Occurrence#unpack}); invalid
- * promotions are thrown as {@link InvalidPromotionException}.
+ * pointers owned by the native side; every {@code create}/{@code check} has its {@code free}.
+ * Occurrences and start/end come back packed as {@code long}s (see {@link Occurrence#unpack},
+ * {@link ResolvedDateTime#unpack}); invalid promotions are thrown as
+ * {@link InvalidPromotionException}.
  */
 final class NativeEngine {
 
@@ -15,29 +16,28 @@ final class NativeEngine {
 
     static native void freeEngine(long engine);
 
-    static native void validate(long engine, String promotionJson);
+    /** Parses and validates promotion JSON once: a checked promotion. */
+    static native long check(long engine, String promotionJson);
 
-    static native long plan(long engine, String promotionJson);
+    static native void freePromotion(long promotion);
 
-    static native String renderMessagesJson(long engine, String promotionJson, int occurrenceIndex, String recipientsJson);
+    static native long[] start(long promotion);
 
-    static native void freeSchedule(long schedule);
+    static native long[] end(long promotion);
 
-    static native long starts(long schedule);
-
-    static native long ends(long schedule);
-
-    static native long[] occurrences(long schedule);
+    static native long[] occurrences(long promotion);
 
     /** {@code null} when there is none. */
-    static native long[] nextFire(long schedule, long afterEpochMillis);
+    static native long[] nextFire(long promotion, long afterEpochMillis);
 
     /** {@code null} when there is none. */
-    static native long[] dueAt(long schedule, long nowEpochMillis);
+    static native long[] dueAt(long promotion, long nowEpochMillis);
+
+    static native String renderMessagesJson(long promotion, int occurrenceIndex, String recipientsJson);
 
     /**
      * Calls the component's {@code next-fire} {@code iterations} times in a Rust loop and returns
      * a checksum, so a benchmark can put the pure component call beside the JNI call.
      */
-    static native long benchmarkNextFireLoop(long schedule, long afterEpochMillis, int iterations);
+    static native long benchmarkNextFireLoop(long promotion, long afterEpochMillis, int iterations);
 }

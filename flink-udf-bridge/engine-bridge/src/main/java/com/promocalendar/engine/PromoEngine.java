@@ -15,7 +15,7 @@ import java.util.Optional;
  * from the component (shared/spec/schedule.md); nothing here computes a time.
  *
  * <p>Thread-safe. One engine per JVM (or per class loader) is plenty; {@link #close()} frees it.
- * For many questions about one promotion, plan it once with {@link #schedule(String)}.
+ * For many questions about one promotion, read it once with {@link #check(String)}.
  */
 public final class PromoEngine implements AutoCloseable {
 
@@ -31,21 +31,16 @@ public final class PromoEngine implements AutoCloseable {
         return new PromoEngine(NativeEngine.createEngine());
     }
 
-    /** Parses and validates promotion JSON (contracts.md); throws naming every bad field. */
-    public void validate(String promotionJson) {
+    /**
+     * Parses and validates promotion JSON (contracts.md) once; the answer gives its schedule and
+     * its messages without reading the JSON again. Close it.
+     *
+     * @throws InvalidPromotionException naming every bad field
+     */
+    public CheckedPromotion check(String promotionJson) {
         Objects.requireNonNull(promotionJson, "promotionJson");
         try {
-            NativeEngine.validate(handle.get(), promotionJson);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
-    }
-
-    /** Validates a promotion and resolves its schedule; close the returned handle. */
-    public PromotionSchedule schedule(String promotionJson) {
-        Objects.requireNonNull(promotionJson, "promotionJson");
-        try {
-            return new PromotionSchedule(NativeEngine.plan(handle.get(), promotionJson));
+            return new CheckedPromotion(NativeEngine.check(handle.get(), promotionJson));
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -53,42 +48,37 @@ public final class PromoEngine implements AutoCloseable {
 
     /** All occurrences of a promotion, in order. */
     public List<Occurrence> occurrences(String promotionJson) {
-        try (PromotionSchedule schedule = schedule(promotionJson)) {
-            return schedule.occurrences();
+        try (CheckedPromotion promotion = check(promotionJson)) {
+            return promotion.occurrences();
         }
     }
 
     /** The first occurrence with {@code fireAt > after}, if any. */
     public Optional<Occurrence> nextFire(String promotionJson, Instant after) {
         Objects.requireNonNull(after, "after");
-        try (PromotionSchedule schedule = schedule(promotionJson)) {
-            return schedule.nextFire(after);
+        try (CheckedPromotion promotion = check(promotionJson)) {
+            return promotion.nextFire(after);
         }
     }
 
     /** The occurrence with the latest {@code fireAt <= now}, provided {@code now} is before the end. */
     public Optional<Occurrence> dueAt(String promotionJson, Instant now) {
         Objects.requireNonNull(now, "now");
-        try (PromotionSchedule schedule = schedule(promotionJson)) {
-            return schedule.dueAt(now);
+        try (CheckedPromotion promotion = check(promotionJson)) {
+            return promotion.dueAt(now);
         }
     }
 
     /**
-     * Renders the inbox messages of one occurrence.
+     * Renders the inbox messages of one occurrence (see {@link CheckedPromotion#renderMessagesJson}).
      *
-     * @param recipientsJson {@code [{userId, username, firstName?, locale?}]}
-     * @return a JSON array of inbox messages in the shape of contracts.md
      * @throws InvalidPromotionException if the promotion, the index ({@code occurrence.index})
      *     or the recipients ({@code recipients}) are invalid
      */
     public String renderMessagesJson(String promotionJson, int occurrenceIndex, String recipientsJson) {
-        Objects.requireNonNull(promotionJson, "promotionJson");
         Objects.requireNonNull(recipientsJson, "recipientsJson");
-        try {
-            return NativeEngine.renderMessagesJson(handle.get(), promotionJson, occurrenceIndex, recipientsJson);
-        } finally {
-            Reference.reachabilityFence(this);
+        try (CheckedPromotion promotion = check(promotionJson)) {
+            return promotion.renderMessagesJson(occurrenceIndex, recipientsJson);
         }
     }
 

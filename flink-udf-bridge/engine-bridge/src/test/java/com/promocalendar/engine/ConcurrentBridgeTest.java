@@ -59,7 +59,7 @@ class ConcurrentBridgeTest {
                             if (garbage.size() > 64) {
                                 garbage.clear();
                             }
-                            PromotionSchedule schedule = engine.schedule(promotions.get(which));
+                            CheckedPromotion schedule = engine.check(promotions.get(which));
                             assertThat(schedule.nextFire(probe)).isEqualTo(expectedNext.get(which));
                             assertThat(schedule.occurrences()).isEqualTo(expectedOccurrences.get(which));
                             if (i % 3 != 0) {
@@ -86,7 +86,7 @@ class ConcurrentBridgeTest {
     @Test
     void oneScheduleHandleIsSharedSafelyByManyThreads() throws Exception {
         try (PromoEngine engine = PromoEngine.create();
-                PromotionSchedule schedule = engine.schedule(Promotions.workedExample())) {
+                CheckedPromotion schedule = engine.check(Promotions.workedExample())) {
             Instant after = Instant.parse("2026-07-01T12:00:00Z");
             Optional<Occurrence> expected = schedule.nextFire(after);
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);

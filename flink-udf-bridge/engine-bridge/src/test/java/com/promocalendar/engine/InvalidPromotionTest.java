@@ -27,7 +27,7 @@ class InvalidPromotionTest {
     @Test
     void unknownTimeZoneNamesTheTimeZoneField() {
         String promotion = Promotions.json("Mars/Olympus_Mons", "2026-07-01T14:00", "2026-07-04T09:00", "09:00");
-        assertThatThrownBy(() -> engine.schedule(promotion))
+        assertThatThrownBy(() -> engine.check(promotion))
                 .isInstanceOf(InvalidPromotionException.class)
                 .hasMessageContaining("timeZone")
                 .extracting(e -> ((InvalidPromotionException) e).errors(), list(FieldError.class))
@@ -41,7 +41,7 @@ class InvalidPromotionTest {
     @Test
     void endBeforeStartNamesTheEndField() {
         String promotion = Promotions.json("Europe/Berlin", "2026-07-04T09:00", "2026-07-01T14:00", null);
-        assertThatThrownBy(() -> engine.validate(promotion))
+        assertThatThrownBy(() -> engine.check(promotion))
                 .isInstanceOf(InvalidPromotionException.class)
                 .extracting(e -> ((InvalidPromotionException) e).errors(), list(FieldError.class))
                 .anySatisfy(error -> {
@@ -63,7 +63,7 @@ class InvalidPromotionTest {
     @Test
     void unknownPlaceholderIsNamed() {
         String promotion = Promotions.workedExample().replace("{{dayNumber}}", "{{shoeSize}}");
-        assertThatThrownBy(() -> engine.validate(promotion))
+        assertThatThrownBy(() -> engine.check(promotion))
                 .isInstanceOf(InvalidPromotionException.class)
                 .extracting(e -> ((InvalidPromotionException) e).errors(), list(FieldError.class))
                 .anySatisfy(error -> {
@@ -75,18 +75,18 @@ class InvalidPromotionTest {
 
     @Test
     void textThatIsNotJsonIsRejectedNotCrashed() {
-        assertThatThrownBy(() -> engine.validate("{not json"))
+        assertThatThrownBy(() -> engine.check("{not json"))
                 .isInstanceOf(InvalidPromotionException.class);
     }
 
     @Test
     void validPromotionPassesValidation() {
-        engine.validate(Promotions.workedExample());
+        engine.check(Promotions.workedExample()).close();
     }
 
     @Test
-    void closedScheduleRefusesFurtherCalls() {
-        PromotionSchedule schedule = engine.schedule(Promotions.workedExample());
+    void closedPromotionRefusesFurtherCalls() {
+        CheckedPromotion schedule = engine.check(Promotions.workedExample());
         schedule.close();
         schedule.close(); // idempotent
         assertThatThrownBy(() -> schedule.nextFire(Instant.EPOCH))

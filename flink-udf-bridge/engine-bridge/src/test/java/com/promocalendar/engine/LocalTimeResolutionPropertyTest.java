@@ -61,11 +61,13 @@ class LocalTimeResolutionPropertyTest {
                     sendTime.format(DateTimeFormatter.ofPattern("HH:mm")));
             String context = "zone " + zone + ", start " + start + ", send time " + sendTime;
 
-            try (PromotionSchedule schedule = engine.schedule(promotion)) {
+            try (CheckedPromotion schedule = engine.check(promotion)) {
                 Instant expectedStart = ZonedDateTime.of(start, zone).toInstant();
                 Instant expectedEnd = ZonedDateTime.of(end, zone).toInstant();
-                assertThat(schedule.starts()).as(context).isEqualTo(expectedStart);
-                assertThat(schedule.ends()).as(context).isEqualTo(expectedEnd);
+                assertThat(schedule.start().instant()).as(context).isEqualTo(expectedStart);
+                assertThat(schedule.end().instant()).as(context).isEqualTo(expectedEnd);
+                assertThat(schedule.start().resolution()).as(context).isEqualTo(resolution(start, zone));
+                assertThat(schedule.end().resolution()).as(context).isEqualTo(resolution(end, zone));
                 for (Occurrence occurrence : schedule.occurrences()) {
                     Instant expected = occurrence.index() == 0
                             ? expectedStart
@@ -74,9 +76,22 @@ class LocalTimeResolutionPropertyTest {
                     assertThat(occurrence.fireAt()).as(context + ", occurrence " + occurrence.index()).isEqualTo(expected);
                     assertThat(occurrence.offset()).as(context).isEqualTo(zone.getRules().getOffset(expected));
                     assertThat(occurrence.fireAt()).as(context).isBefore(expectedEnd);
+                    LocalDateTime requested = occurrence.index() == 0 ? start : occurrence.day().atTime(sendTime);
+                    assertThat(occurrence.requestedTime()).as(context).isEqualTo(requested.toLocalTime());
+                    assertThat(occurrence.resolution()).as(context + ", occurrence " + occurrence.index())
+                            .isEqualTo(resolution(requested, zone));
                 }
             }
         }
+    }
+
+    /** What java.time says about a local date-time: no valid offset is a gap, two an overlap. */
+    private static LocalTimeResolution resolution(LocalDateTime local, ZoneId zone) {
+        return switch (zone.getRules().getValidOffsets(local).size()) {
+            case 0 -> LocalTimeResolution.GAP_MOVED_LATER;
+            case 2 -> LocalTimeResolution.OVERLAP_EARLIER_OFFSET;
+            default -> LocalTimeResolution.EXACT;
+        };
     }
 
     private static LocalDateTime anyTime(SplittableRandom random) {

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * One {@code nextFire} through the bridge from Java (the scheduler's fast path: a planned
- * {@link PromotionSchedule}, one JNI call) beside the same component call made in a Rust loop
+ * {@link CheckedPromotion}, one JNI call) beside the same component call made in a Rust loop
  * inside the native library (no JNI, no Java objects): the ratio is the bridge's overhead,
  * measured in one run. Not a test; run with {@code main} (see README).
  */
@@ -36,14 +36,14 @@ public class NextFireBenchmark {
     private static final int RUST_LOOP = 1000;
 
     private PromoEngine engine;
-    private PromotionSchedule schedule;
+    private CheckedPromotion schedule;
     private long scheduleHandle;
     private Instant after;
 
     @Setup(Level.Trial)
     public void plan() {
         engine = PromoEngine.create();
-        schedule = engine.schedule(Promotions.json("Europe/Berlin", "2026-07-01T14:00", "2026-08-30T09:00", "09:00"));
+        schedule = engine.check(Promotions.json("Europe/Berlin", "2026-07-01T14:00", "2026-08-30T09:00", "09:00"));
         scheduleHandle = schedule.handleForBenchmark();
         after = Instant.parse("2026-07-20T08:00:00Z");
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,22 +33,48 @@ class PromoEngineScheduleTest {
     @Test
     void workedExampleHasThreeOccurrencesAndNoneAtTheExclusiveEnd() {
         assertThat(engine.occurrences(Promotions.workedExample())).containsExactly(
-                new Occurrence(0, LocalDate.parse("2026-07-01"), Instant.parse("2026-07-01T12:00:00Z"), CEST),
-                new Occurrence(1, LocalDate.parse("2026-07-02"), Instant.parse("2026-07-02T07:00:00Z"), CEST),
-                new Occurrence(2, LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T07:00:00Z"), CEST));
+                new Occurrence(0, LocalDate.parse("2026-07-01"), Instant.parse("2026-07-01T12:00:00Z"), CEST,
+                        LocalTime.of(14, 0), LocalTimeResolution.EXACT),
+                new Occurrence(1, LocalDate.parse("2026-07-02"), Instant.parse("2026-07-02T07:00:00Z"), CEST,
+                        LocalTime.of(9, 0), LocalTimeResolution.EXACT),
+                new Occurrence(2, LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T07:00:00Z"), CEST,
+                        LocalTime.of(9, 0), LocalTimeResolution.EXACT));
     }
 
     @Test
-    void scheduleHandleResolvesStartAndEnd() {
-        try (PromotionSchedule schedule = engine.schedule(Promotions.workedExample())) {
-            assertThat(schedule.starts()).isEqualTo(Instant.parse("2026-07-01T12:00:00Z"));
-            assertThat(schedule.ends()).isEqualTo(Instant.parse("2026-07-04T07:00:00Z"));
+    void checkedPromotionResolvesStartAndEnd() {
+        try (CheckedPromotion promotion = engine.check(Promotions.workedExample())) {
+            assertThat(promotion.start()).isEqualTo(new ResolvedDateTime(LocalDateTime.parse("2026-07-01T14:00"),
+                    Instant.parse("2026-07-01T12:00:00Z"), CEST, LocalTimeResolution.EXACT));
+            assertThat(promotion.end()).isEqualTo(new ResolvedDateTime(LocalDateTime.parse("2026-07-04T09:00"),
+                    Instant.parse("2026-07-04T07:00:00Z"), CEST, LocalTimeResolution.EXACT));
+        }
+    }
+
+    @Test
+    void startInTheGapAndEndInTheOverlapSayHowTheyWereResolved() {
+        try (CheckedPromotion promotion = engine.check(
+                Promotions.json("Europe/Berlin", "2026-03-29T02:30", "2026-10-25T02:30", "12:00"))) {
+            assertThat(promotion.start()).isEqualTo(new ResolvedDateTime(LocalDateTime.parse("2026-03-29T02:30"),
+                    Instant.parse("2026-03-29T01:30:00Z"), CEST, LocalTimeResolution.GAP_MOVED_LATER));
+            assertThat(promotion.end()).isEqualTo(new ResolvedDateTime(LocalDateTime.parse("2026-10-25T02:30"),
+                    Instant.parse("2026-10-25T00:30:00Z"), CEST, LocalTimeResolution.OVERLAP_EARLIER_OFFSET));
+            assertThat(promotion.occurrences().get(0).localTime()).isEqualTo(LocalTime.of(3, 30));
+        }
+    }
+
+    @Test
+    void theRenderedDayComesFromTheSameCheckedPromotion() {
+        try (CheckedPromotion promotion = engine.check(Promotions.workedExample())) {
+            assertThat(promotion.renderMessagesJson(1, "[{\"userId\":\"u-1\",\"username\":\"ada\"}]"))
+                    .contains("\"day\":\"2026-07-02\"").contains("\"recipientId\":\"u-1\"");
+            assertThat(promotion.occurrences()).hasSize(3);
         }
     }
 
     @Test
     void nextFireIsStrictlyAfterTheGivenInstant() {
-        try (PromotionSchedule schedule = engine.schedule(Promotions.workedExample())) {
+        try (CheckedPromotion schedule = engine.check(Promotions.workedExample())) {
             assertThat(schedule.nextFire(Instant.parse("2026-06-30T00:00:00Z")))
                     .map(Occurrence::index).contains(0);
             assertThat(schedule.nextFire(Instant.parse("2026-07-01T12:00:00Z")))
@@ -57,7 +85,7 @@ class PromoEngineScheduleTest {
 
     @Test
     void dueAtSendsTodayLateButNeverAfterTheEnd() {
-        try (PromotionSchedule schedule = engine.schedule(Promotions.workedExample())) {
+        try (CheckedPromotion schedule = engine.check(Promotions.workedExample())) {
             assertThat(schedule.dueAt(Instant.parse("2026-07-01T11:59:59Z"))).isEmpty();
             assertThat(schedule.dueAt(Instant.parse("2026-07-01T12:00:00Z"))).map(Occurrence::index).contains(0);
             assertThat(schedule.dueAt(Instant.parse("2026-07-02T20:00:00Z"))).map(Occurrence::index).contains(1);
@@ -75,6 +103,12 @@ class PromoEngineScheduleTest {
                 Instant.parse("2026-03-29T01:30:00Z"),   // 02:30 does not exist: 03:30 CEST
                 Instant.parse("2026-03-30T00:30:00Z"));
         assertThat(occurrences).extracting(Occurrence::offset).containsExactly(CET, CEST, CEST);
+        assertThat(occurrences).extracting(Occurrence::resolution).containsExactly(
+                LocalTimeResolution.EXACT, LocalTimeResolution.GAP_MOVED_LATER, LocalTimeResolution.EXACT);
+        assertThat(occurrences).extracting(Occurrence::requestedTime).containsExactly(
+                LocalTime.of(10, 0), LocalTime.of(2, 30), LocalTime.of(2, 30));
+        assertThat(occurrences).extracting(Occurrence::localTime).containsExactly(
+                LocalTime.of(10, 0), LocalTime.of(3, 30), LocalTime.of(2, 30));
     }
 
     @Test
@@ -86,6 +120,8 @@ class PromoEngineScheduleTest {
                 Instant.parse("2026-10-25T00:30:00Z"),   // 02:30 happens twice: the CEST one
                 Instant.parse("2026-10-26T01:30:00Z"));
         assertThat(occurrences).extracting(Occurrence::offset).containsExactly(CEST, CEST, CET);
+        assertThat(occurrences).extracting(Occurrence::resolution).containsExactly(
+                LocalTimeResolution.EXACT, LocalTimeResolution.OVERLAP_EARLIER_OFFSET, LocalTimeResolution.EXACT);
     }
 
     @Test
@@ -102,7 +138,7 @@ class PromoEngineScheduleTest {
     void convenienceQueriesAgreeWithTheScheduleHandle() {
         String promotion = Promotions.workedExample();
         Instant at = Instant.parse("2026-07-02T08:00:00Z");
-        try (PromotionSchedule schedule = engine.schedule(promotion)) {
+        try (CheckedPromotion schedule = engine.check(promotion)) {
             assertThat(engine.nextFire(promotion, at)).isEqualTo(schedule.nextFire(at));
             assertThat(engine.dueAt(promotion, at)).isEqualTo(schedule.dueAt(at));
         }

@@ -1,19 +1,19 @@
 package com.promocalendar.scheduler.bridge;
 
+import com.promocalendar.engine.CheckedPromotion;
 import com.promocalendar.engine.PromoEngine;
-import com.promocalendar.engine.PromotionSchedule;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The engine and the planned schedules of one operator instance: each promotion is planned
- * once per version of its JSON, and queried through its {@link PromotionSchedule} handle (one
+ * The engine and the planned schedules of one operator instance: each promotion is checked
+ * once per version of its JSON, and queried through its {@link CheckedPromotion} handle (one
  * cheap JNI call per question). Not thread-safe: a Flink operator calls it from its task thread.
  * Everything is released in {@link #close()}.
  */
 public final class PlannedSchedules implements AutoCloseable {
 
-    private record Planned(String promotionJson, PromotionSchedule schedule) {}
+    private record Planned(String promotionJson, CheckedPromotion schedule) {}
 
     private final PromoEngine engine;
     private final Map<String, Planned> byPromotionId = new HashMap<>();
@@ -32,12 +32,12 @@ public final class PlannedSchedules implements AutoCloseable {
      *
      * @throws com.promocalendar.engine.InvalidPromotionException if the engine rejects it
      */
-    public PromotionSchedule of(String promotionId, String promotionJson) {
+    public CheckedPromotion of(String promotionId, String promotionJson) {
         Planned planned = byPromotionId.get(promotionId);
         if (planned != null && planned.promotionJson().equals(promotionJson)) {
             return planned.schedule();
         }
-        PromotionSchedule schedule = engine.schedule(promotionJson);
+        CheckedPromotion schedule = engine.check(promotionJson);
         if (planned != null) {
             planned.schedule().close();
         }

@@ -1,8 +1,8 @@
 package com.promocalendar.scheduler.timers;
 
+import com.promocalendar.engine.CheckedPromotion;
 import com.promocalendar.engine.InvalidPromotionException;
 import com.promocalendar.engine.Occurrence;
-import com.promocalendar.engine.PromotionSchedule;
 import com.promocalendar.scheduler.bridge.PlannedSchedules;
 import com.promocalendar.scheduler.source.PromotionChange;
 import java.time.Instant;
@@ -71,7 +71,7 @@ public final class PromotionTimers extends KeyedProcessFunction<String, Promotio
     private void catchUp(String promotionId, long now, Context context, Collector<DueOccurrence> out)
             throws Exception {
         String json = promotionJson.value();
-        PromotionSchedule schedule;
+        CheckedPromotion schedule;
         try {
             schedule = schedules.of(promotionId, json);
         } catch (InvalidPromotionException e) {
@@ -94,7 +94,7 @@ public final class PromotionTimers extends KeyedProcessFunction<String, Promotio
             wanted = next.get().fireAt().toEpochMilli();
         } else if (due.isPresent()) {
             // The last day went out; wake up once more at the end to drop the state.
-            wanted = schedule.ends().toEpochMilli();
+            wanted = schedule.end().instant().toEpochMilli();
         } else {
             // Ended (or nothing left): nothing will ever be due again.
             stop(promotionId, context);

@@ -1,7 +1,7 @@
 package com.promocalendar.scheduler.udf;
 
+import com.promocalendar.engine.CheckedPromotion;
 import com.promocalendar.engine.PromoEngine;
-import com.promocalendar.engine.PromotionSchedule;
 import java.time.Instant;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.functions.FunctionContext;
@@ -21,7 +21,7 @@ public class NextFireFunction extends ScalarFunction {
 
     private transient PromoEngine engine;
     private transient String plannedJson;
-    private transient PromotionSchedule planned;
+    private transient CheckedPromotion planned;
 
     @Override
     public void open(FunctionContext context) {
@@ -36,9 +36,9 @@ public class NextFireFunction extends ScalarFunction {
         return scheduleOf(promotionJson).nextFire(after).map(occurrence -> occurrence.fireAt()).orElse(null);
     }
 
-    private PromotionSchedule scheduleOf(String promotionJson) {
+    private CheckedPromotion scheduleOf(String promotionJson) {
         if (!promotionJson.equals(plannedJson)) {
-            PromotionSchedule schedule = engine.schedule(promotionJson);
+            CheckedPromotion schedule = engine.check(promotionJson);
             if (planned != null) {
                 planned.close();
             }

@@ -3,6 +3,7 @@ package com.promocalendar.scheduler.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.promocalendar.engine.LocalTimeResolution;
 import com.promocalendar.engine.Occurrence;
 import com.promocalendar.scheduler.TestPromotions;
 import com.promocalendar.scheduler.timers.DueOccurrence;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,7 +104,8 @@ class JobSinkWriterTest {
 
     private static DueOccurrence due(String promotionId, String promotionJson) {
         return new DueOccurrence(promotionId, promotionJson, new Occurrence(
-                2, LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T07:00:00Z"), ZoneOffset.ofHours(2)));
+                2, LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T07:00:00Z"), ZoneOffset.ofHours(2),
+                LocalTime.of(9, 0), LocalTimeResolution.EXACT));
     }
 
     @Test

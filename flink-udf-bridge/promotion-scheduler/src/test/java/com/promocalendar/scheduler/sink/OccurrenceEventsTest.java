@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.promocalendar.engine.LocalTimeResolution;
 import com.promocalendar.engine.Occurrence;
 import com.promocalendar.scheduler.TestPromotions;
 import com.promocalendar.scheduler.timers.DueOccurrence;
@@ -12,6 +13,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,8 @@ class OccurrenceEventsTest {
     void dueDayBecomesAStructuredCloudEventWithADeterministicId() throws Exception {
         String promotion = TestPromotions.week(4, "PUBLISHED", "09:00");
         DueOccurrence due = new DueOccurrence("p-week", promotion, new Occurrence(
-                1, LocalDate.parse("2026-07-02"), Instant.parse("2026-07-02T07:00:00Z"), ZoneOffset.ofHours(2)));
+                1, LocalDate.parse("2026-07-02"), Instant.parse("2026-07-02T07:00:00Z"), ZoneOffset.ofHours(2),
+                LocalTime.of(9, 0), LocalTimeResolution.EXACT));
 
         JsonNode event = new ObjectMapper().readTree(OccurrenceEvents.serialize(OccurrenceEvents.of(due)));
 
@@ -42,7 +45,7 @@ class OccurrenceEventsTest {
     void theEventsItBuildsPassItsOwnValidationAndABrokenOneIsNamed() {
         String promotion = TestPromotions.week(4, "PUBLISHED", "09:00");
         Occurrence day = new Occurrence(1, LocalDate.parse("2026-07-02"), Instant.parse("2026-07-02T07:00:00Z"),
-                ZoneOffset.ofHours(2));
+                ZoneOffset.ofHours(2), LocalTime.of(9, 0), LocalTimeResolution.EXACT);
         CloudEvent event = OccurrenceEvents.of(new DueOccurrence("p-week", promotion, day));
         assertThat(OccurrenceEvents.validate(event)).isSameAs(event);
 

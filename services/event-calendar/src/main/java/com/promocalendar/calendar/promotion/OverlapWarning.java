@@ -8,7 +8,7 @@ import java.util.UUID;
  * customers would see two offers for the same thing. A warning, not an error.
  */
 record OverlapWarning(String code, String message, UUID promotionId, String promotionTitle,
-        PromotionStatus promotionStatus, List<String> skus) {
+        PromotionStatus promotionStatus, List<String> skus) implements PromotionWarning {
 
     static final String CODE = "OVERLAPPING_PROMOTION";
 

@@ -59,15 +59,15 @@ class PromotionService {
 
     PromotionView create(PromotionRequest request, Actor actor) {
         Candidate candidate = candidate(UUID.randomUUID(), 1, PromotionStatus.DRAFT, request);
-        ScheduleEngine.Interval interval = check(candidate);
+        Checked checked = check(candidate);
         PromotionDocument document = candidate.document();
         Instant now = clock.instant();
-        Promotion created = new Promotion(document, interval.starts(), interval.ends(), now, now);
+        Promotion created = new Promotion(document, checked.starts(), checked.ends(), now, now);
         transaction.executeWithoutResult(tx -> {
             promotions.insert(created, actor.name());
             audit.record(document.id(), document.version(), AuditAction.CREATED, actor.name(), now, List.of());
         });
-        return withWarnings(created);
+        return withWarnings(created, checked.timeWarnings());
     }
 
     /**
@@ -89,17 +89,17 @@ class PromotionService {
                 datesGiven ? request.endsAt() : nextWeek(original.endsAt()), original.dailySendTime(),
                 new PromotionRequest.PackageRequest(content.name(), content.discountPercent(), content.message(), products));
         Candidate candidate = candidate(UUID.randomUUID(), 1, PromotionStatus.DRAFT, copy);
-        ScheduleEngine.Interval interval = check(candidate);
+        Checked checked = check(candidate);
         PromotionDocument document = candidate.document();
         Instant now = clock.instant();
-        Promotion created = new Promotion(document, interval.starts(), interval.ends(), now, now);
+        Promotion created = new Promotion(document, checked.starts(), checked.ends(), now, now);
         List<AuditChange> changes = new ArrayList<>(List.of(new AuditChange("duplicateOf", null, id.toString())));
         changes.addAll(PromotionDiff.between(original, document));
         transaction.executeWithoutResult(tx -> {
             promotions.insert(created, actor.name());
             audit.record(document.id(), document.version(), AuditAction.DUPLICATED, actor.name(), now, changes);
         });
-        return withWarnings(created);
+        return withWarnings(created, checked.timeWarnings());
     }
 
     static final String COPY_SUFFIX = " (copy)";
@@ -137,7 +137,7 @@ class PromotionService {
     }
 
     Optional<PromotionView> find(UUID id) {
-        return promotions.find(id).map(this::withWarnings);
+        return promotions.find(id).map(promotion -> withWarnings(promotion, timeWarnings(promotion.document())));
     }
 
     Optional<PromotionDocument> findDocument(UUID id) {
@@ -156,15 +156,15 @@ class PromotionService {
     PromotionView update(UUID id, long expectedVersion, PromotionRequest request, Actor actor) {
         Promotion current = promotions.find(id).orElseThrow(() -> notFound(id)); // 404 before any inventory call
         Candidate candidate = candidate(id, expectedVersion + 1, current.status(), request);
-        ScheduleEngine.Interval interval = check(candidate);
+        Checked checked = check(candidate);
         Promotion updated = transaction.execute(tx -> {
             Promotion locked = lockAtVersion(id, expectedVersion);
             Instant now = clock.instant();
             if (locked.status() == PromotionStatus.PUBLISHED) {
-                requireAllowedMove(locked, interval, now);
+                requireAllowedMove(locked, checked, now);
             }
             Promotion next = new Promotion(candidate.document().withVersionAndStatus(expectedVersion + 1, locked.status()),
-                    interval.starts(), interval.ends(), locked.createdAt(), now);
+                    checked.starts(), checked.ends(), locked.createdAt(), now);
             promotions.update(next, actor.name());
             audit.record(id, next.version(), AuditAction.UPDATED, actor.name(), now,
                     PromotionDiff.between(locked.document(), next.document()));
@@ -174,13 +174,13 @@ class PromotionService {
             }
             return next;
         });
-        return withWarnings(updated);
+        return withWarnings(updated, checked.timeWarnings());
     }
 
     PromotionView publish(UUID id, long expectedVersion, Actor actor) {
         Promotion current = promotions.find(id).orElseThrow(() -> notFound(id));
         requireProducts(current.document());
-        check(new Candidate(current.document(), List.of())); // the rules may have tightened since it was saved
+        Checked checked = check(new Candidate(current.document(), List.of())); // the rules may have tightened since it was saved
         Promotion published = transaction.execute(tx -> {
             Promotion locked = lockAtVersion(id, expectedVersion);
             Instant now = clock.instant();
@@ -199,7 +199,7 @@ class PromotionService {
                     next.endsAtInstant(), null);
             return next;
         });
-        return withWarnings(published);
+        return withWarnings(published, checked.timeWarnings());
     }
 
     /** Unpublishes; {@code reason} (may be null) is what customers' withdrawn messages show. */
@@ -221,7 +221,7 @@ class PromotionService {
                     next.endsAtInstant(), reason);
             return next;
         });
-        return withWarnings(unpublished);
+        return withWarnings(unpublished, timeWarnings(unpublished.document()));
     }
 
     /** Deletes a draft or an unpublished promotion; the scheduler never knew of it (or already let go), so no change. */
@@ -236,21 +236,21 @@ class PromotionService {
         });
     }
 
+    /** One reading of the promotion by the engine: its days, its start and end, and the first day's message. */
     Preview preview(UUID id, Actor actor) {
         Promotion promotion = promotions.find(id).orElseThrow(() -> notFound(id));
-        String promotionJson = promotions.toJson(promotion.document());
-        try {
-            List<ScheduleEngine.Occurrence> occurrences = engine.occurrences(promotionJson);
+        try (ScheduleEngine.CheckedPromotion checked = engine.check(promotions.toJson(promotion.document()))) {
+            List<ScheduleEngine.Occurrence> occurrences = checked.occurrences();
             String sample = occurrences.isEmpty() ? null
-                    : engine.renderMessagesJson(promotionJson, 0, Preview.recipientsJson(actor));
-            return Preview.of(occurrences, sample);
+                    : checked.renderMessagesJson(0, Preview.recipientsJson(actor));
+            return Preview.of(promotion.document().timeZone(), checked.start(), checked.end(), occurrences, sample);
         } catch (ScheduleEngine.Rejected e) {
             throw ApiException.invalid(e.errors());
         }
     }
 
     /** Once a published promotion has started its start stays put; its end may never move into the past. */
-    private static void requireAllowedMove(Promotion current, ScheduleEngine.Interval next, Instant now) {
+    private static void requireAllowedMove(Promotion current, Checked next, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (current.hasStarted(now) && !next.starts().equals(current.startsAtInstant())) {
             errors.add(new FieldError("startsAt", "cannot move: the published promotion has already started"));
@@ -279,22 +279,40 @@ class PromotionService {
                 current.startsAtInstant(), current.endsAtInstant(), current.createdAt(), now);
     }
 
-    private PromotionView withWarnings(Promotion promotion) {
+    /** Its overlaps with other promotions, then what the engine said about its local times. */
+    private PromotionView withWarnings(Promotion promotion, List<LocalTimeWarning> timeWarnings) {
         UUID id = promotion.document().id();
-        return PromotionView.of(promotion, promotions.overlapsOf(List.of(id)).getOrDefault(id, List.of()));
+        List<PromotionWarning> warnings = new ArrayList<>(promotions.overlapsOf(List.of(id)).getOrDefault(id, List.of()));
+        warnings.addAll(timeWarnings);
+        return PromotionView.of(promotion, warnings);
+    }
+
+    /** The local-time warnings of a stored promotion (none if the engine no longer accepts it). */
+    private List<LocalTimeWarning> timeWarnings(PromotionDocument document) {
+        try (ScheduleEngine.CheckedPromotion checked = engine.check(promotions.toJson(withPlaceholderIfDraftIsEmpty(document)))) {
+            return LocalTimeWarning.of(document.timeZone(), checked);
+        } catch (ScheduleEngine.Rejected stale) {
+            return List.of();
+        }
+    }
+
+    /** What a save learns from the engine's one reading of the promotion. */
+    private record Checked(Instant starts, Instant ends, List<LocalTimeWarning> timeWarnings) {
     }
 
     /**
-     * Asks the engine and answers every problem at once: the service's own
+     * Asks the engine — one reading: validation, interval and the local-time
+     * warnings — and answers every problem at once: the service's own
      * product errors plus the engine's errors on all other fields (its product
      * errors would be about a list with the bad products left out).
      */
-    private ScheduleEngine.Interval check(Candidate candidate) {
+    private Checked check(Candidate candidate) {
         List<FieldError> errors = new ArrayList<>(candidate.productErrors());
-        try {
-            ScheduleEngine.Interval interval = engine.check(promotions.toJson(withPlaceholderIfDraftIsEmpty(candidate.document())));
+        PromotionDocument document = candidate.document();
+        try (ScheduleEngine.CheckedPromotion checked = engine.check(promotions.toJson(withPlaceholderIfDraftIsEmpty(document)))) {
             if (errors.isEmpty()) {
-                return interval;
+                return new Checked(checked.start().instant(), checked.end().instant(),
+                        LocalTimeWarning.of(document.timeZone(), checked));
             }
         } catch (ScheduleEngine.Rejected e) {
             e.errors().stream()

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 /**
  * The REST representation: the promotion JSON plus read-only extras — the
  * resolved interval (so the calendar need not resolve time zones itself),
- * timestamps and overlap warnings.
+ * timestamps and warnings (overlaps with other promotions; start, end or send
+ * time in a daylight-saving gap or overlap).
  */
 record PromotionView(
         @JsonUnwrapped PromotionDocument promotion,
@@ -16,10 +17,10 @@ record PromotionView(
         Instant endsAtInstant,
         Instant createdAt,
         Instant updatedAt,
-        List<OverlapWarning> warnings) {
+        List<PromotionWarning> warnings) {
 
-    static PromotionView of(Promotion stored, List<OverlapWarning> warnings) {
+    static PromotionView of(Promotion stored, List<? extends PromotionWarning> warnings) {
         return new PromotionView(stored.document(), stored.startsAtInstant(), stored.endsAtInstant(),
-                stored.createdAt(), stored.updatedAt(), warnings);
+                stored.createdAt(), stored.updatedAt(), List.copyOf(warnings));
     }
 }

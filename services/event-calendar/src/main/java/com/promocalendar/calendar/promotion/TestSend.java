@@ -45,12 +45,11 @@ class TestSend {
     /** {@code day} null: the first day. */
     Result send(UUID id, LocalDate day, Actor actor) {
         Promotion promotion = promotions.find(id).orElseThrow(() -> ApiException.notFound("promotion " + id));
-        String promotionJson = promotions.toJson(promotion.document());
         List<ScheduleEngine.Occurrence> occurrences;
         JsonNode message;
         int index;
-        try {
-            occurrences = engine.occurrences(promotionJson);
+        try (ScheduleEngine.CheckedPromotion checked = engine.check(promotions.toJson(promotion.document()))) {
+            occurrences = checked.occurrences();
             if (occurrences.isEmpty()) {
                 throw ApiException.conflict("day", "the promotion has no day on which a message is sent");
             }
@@ -58,7 +57,7 @@ class TestSend {
                     .map(ScheduleEngine.Occurrence::index)
                     .orElseThrow(() -> ApiException.badRequest("day", "is not a day of this promotion (its days are "
                             + occurrences.get(0).day() + " to " + occurrences.get(occurrences.size() - 1).day() + ")"));
-            message = JSON.readTree(engine.renderMessagesJson(promotionJson, index, Preview.recipientsJson(actor))).get(0);
+            message = JSON.readTree(checked.renderMessagesJson(index, Preview.recipientsJson(actor))).get(0);
         } catch (ScheduleEngine.Rejected e) {
             throw ApiException.invalid(e.errors());
         } catch (JsonProcessingException e) {

@@ -4,35 +4,38 @@ import java.lang.ref.Reference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A promotion's schedule, resolved once by the engine component and queried many times: the
- * fast path of the scheduler, where {@link #nextFire} is one JNI call. Thread-safe; release it
- * with {@link #close()} (a cleaner frees it if forgotten, but do not rely on that). Do not
- * close it while other threads still query it.
+ * A promotion parsed and validated once by the engine component (the WIT resource
+ * {@code checked-promotion}), then asked many times: its start and end as resolved, its
+ * occurrences, {@link #nextFire} (the scheduler's fast path, one JNI call) and the messages of a
+ * day — without reading the JSON again. Thread-safe; release it with {@link #close()} (a cleaner
+ * frees it if forgotten, but do not rely on that). Do not close it while other threads still
+ * query it.
  */
-public final class PromotionSchedule implements AutoCloseable {
+public final class CheckedPromotion implements AutoCloseable {
 
     private final NativeHandle handle;
 
-    PromotionSchedule(long pointer) {
-        this.handle = NativeHandle.register(this, pointer, NativeEngine::freeSchedule, "promotion schedule");
+    CheckedPromotion(long pointer) {
+        this.handle = NativeHandle.register(this, pointer, NativeEngine::freePromotion, "checked promotion");
     }
 
-    /** The resolved start instant {@code S}. */
-    public Instant starts() {
+    /** The start as written and as resolved: its instant is {@code S}. */
+    public ResolvedDateTime start() {
         try {
-            return Instant.ofEpochMilli(NativeEngine.starts(handle.get()));
+            return ResolvedDateTime.unpack(NativeEngine.start(handle.get()));
         } finally {
             Reference.reachabilityFence(this);
         }
     }
 
-    /** The resolved end instant {@code E} (exclusive). */
-    public Instant ends() {
+    /** The end as written and as resolved: its instant is {@code E} (exclusive). */
+    public ResolvedDateTime end() {
         try {
-            return Instant.ofEpochMilli(NativeEngine.ends(handle.get()));
+            return ResolvedDateTime.unpack(NativeEngine.end(handle.get()));
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -65,6 +68,23 @@ public final class PromotionSchedule implements AutoCloseable {
     public Optional<Occurrence> dueAt(Instant now) {
         try {
             return single(NativeEngine.dueAt(handle.get(), now.toEpochMilli()));
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * Renders the inbox messages of one occurrence.
+     *
+     * @param recipientsJson {@code [{userId, username, firstName?, locale?}]}
+     * @return a JSON array of inbox messages in the shape of contracts.md
+     * @throws InvalidPromotionException if the index ({@code occurrence.index}) or the recipients
+     *     ({@code recipients}) are invalid
+     */
+    public String renderMessagesJson(int occurrenceIndex, String recipientsJson) {
+        Objects.requireNonNull(recipientsJson, "recipientsJson");
+        try {
+            return NativeEngine.renderMessagesJson(handle.get(), occurrenceIndex, recipientsJson);
         } finally {
             Reference.reachabilityFence(this);
         }
