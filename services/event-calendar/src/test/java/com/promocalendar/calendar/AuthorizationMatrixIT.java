@@ -172,6 +172,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
     }
 
     @Test
+    void metricsNeedNoTokenForTheShopsPrometheus() {
+        api().get("/api/promotions/search?q=tea", Tokens.admin()); // at least one request timed
+        Response metrics = api().get("/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw().body()).contains("http_server_requests_seconds_count");
+    }
+
+    @Test
     void unknownPathsAreClosed() {
         assertThat(api().get("/actuator/env", Tokens.admin()).status()).isIn(401, 403, 404);
         assertThat(api().get("/actuator/env", null).status()).isIn(401, 403);

@@ -3,6 +3,7 @@ package com.promocalendar.calendar;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (emptied once when the context starts), real Keycloak tokens, the real
  * inventory and the real engine.
  */
+// metrics exported as in production (tests turn exporters off by default): /actuator/prometheus is scraped
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://${PGHOST:127.0.0.1}:${PGPORT:5432}/calendar_test",
         "spring.datasource.password=calendar",

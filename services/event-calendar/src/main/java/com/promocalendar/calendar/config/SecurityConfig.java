@@ -80,6 +80,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
+                        // metrics hold no personal data; in Kubernetes only the monitoring namespace may
+                        // reach the port (deploy/k8s NetworkPolicies), locally the service binds 127.0.0.1
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**")
                                 .access(callers.openApiPublic() ? (a, c) -> new AuthorizationDecision(true) : hasRole("admin"))
                         .requestMatchers(HttpMethod.POST, "/api/internal/promotions/*/deliveries")
