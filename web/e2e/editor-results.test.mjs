@@ -219,6 +219,9 @@ describe('the promotion editor after publishing', () => {
     const editor = page.getByRole('dialog', { name: 'New promotion' });
     await editor.getByLabel('Title').fill(title('Spring forward'));
     await editor.getByLabel('Package name').fill('Night owl pack');
+    await editor.getByLabel('Search products').fill('coffee');
+    await editor.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+    await editor.getByRole('list', { name: 'Products in the package' }).getByRole('listitem').first().waitFor();
     // The zone picker, from the keyboard: type, ↓, Enter.
     const zone = editor.getByRole('combobox', { name: 'Time zone' });
     await zone.fill('berlin');
@@ -228,6 +231,7 @@ describe('the promotion editor after publishing', () => {
     await editor.getByLabel('Starts').fill(`${addDays(gapDay, -1)}T02:30`);
     await editor.getByLabel('Ends').fill(`${addDays(gapDay, 2)}T00:00`);
     await editor.getByLabel('Daily send time').fill('02:30');
+    await axeEditor(page, 'a new promotion');
     await editor.getByRole('button', { name: 'Save draft' }).click();
 
     const edit = page.getByRole('dialog', { name: 'Edit promotion' });
@@ -245,7 +249,10 @@ describe('the promotion editor after publishing', () => {
     assert.equal(await sendTime.getAttribute('aria-invalid'), null, 'a warning, not an error');
 
     const preview = edit.getByRole('region', { name: 'Preview' });
-    await preview.getByText('3 daily messages').waitFor();
+    await preview.getByText('3 daily messages').waitFor().catch(async (error) => {
+      await screenshot(page, 'editor-dst-preview-failed');
+      throw error;
+    });
     const note = preview.getByText(/^Day 2 \(/);
     await note.waitFor();
     assert.match(
