@@ -30,17 +30,6 @@ struct Engine;
 impl wit_schedule::Guest for Engine {
     type PromotionSchedule = schedule::Schedule;
 
-    fn parse_promotion(json: String) -> Result<Promotion, Vec<FieldError>> {
-        promotion::parse(&json).map(|checked| checked.promotion.into()).map_err(convert::errors)
-    }
-
-    fn validate(promotion: Promotion) -> Result<(), Vec<FieldError>> {
-        promotion::validate(&promotion.into()).map_err(convert::errors)
-    }
-
-    fn plan(promotion: Promotion) -> Result<wit_schedule::PromotionSchedule, Vec<FieldError>> {
-        promotion::check(&promotion.into()).map(wit_schedule::PromotionSchedule::new).map_err(convert::errors)
-    }
 }
 
 impl wit_schedule::GuestPromotionSchedule for schedule::Schedule {
@@ -95,12 +84,6 @@ impl wit_promotions::GuestCheckedPromotion for promotion::CheckedPromotion {
 
 impl fan_out::Guest for Engine {
     type OccurrenceRenderer = template::OccurrenceRenderer;
-
-    fn prepare(promotion: Promotion, occurrence_index: u32) -> Result<fan_out::OccurrenceRenderer, Vec<FieldError>> {
-        template::OccurrenceRenderer::prepare(&promotion.into(), occurrence_index)
-            .map(fan_out::OccurrenceRenderer::new)
-            .map_err(convert::errors)
-    }
 
     fn shard_of(user_id: String, shard_count: u32) -> Result<u32, FieldError> {
         shards::shard_of(&user_id, shard_count).map_err(Into::into)

@@ -79,13 +79,8 @@ pub fn parse(json: &str) -> Result<CheckedPromotion, Vec<FieldError>> {
     Err(errors)
 }
 
-/// Validates a promotion record; all problems at once.
-pub fn validate(promotion: &Promotion) -> Result<(), Vec<FieldError>> {
-    check(promotion).map(|_| ())
-}
-
 /// Validates every field and, when all are valid, returns the resolved
-/// schedule (so `plan` resolves only once).
+/// schedule (so a checked promotion resolves it only once).
 pub fn check(promotion: &Promotion) -> Result<Schedule, Vec<FieldError>> {
     let mut errors = Vec::new();
     require_line(&mut errors, "id", &promotion.id, 1, ID_MAX);

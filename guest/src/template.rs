@@ -154,12 +154,6 @@ pub struct OccurrenceRenderer {
 }
 
 impl OccurrenceRenderer {
-    /// Validates the promotion and prepares the occurrence with the given index.
-    pub fn prepare(promotion: &Promotion, occurrence_index: u32) -> Result<OccurrenceRenderer, Vec<FieldError>> {
-        let schedule = promotion::check(promotion)?;
-        OccurrenceRenderer::new(promotion, &schedule, occurrence_index).map_err(|error| vec![error])
-    }
-
     /// Prepares the occurrence with the given index of a promotion that is
     /// valid and whose schedule this is (`promotion::CheckedPromotion`).
     pub fn new(promotion: &Promotion, schedule: &Schedule, occurrence_index: u32) -> Result<OccurrenceRenderer, FieldError> {
@@ -318,6 +312,12 @@ mod tests {
         }
     }
 
+    /// Checks the promotion and prepares one occurrence, as the component's
+    /// `checked-promotion.renderer` does.
+    fn prepare(promotion: &Promotion, occurrence_index: u32) -> Result<OccurrenceRenderer, Vec<FieldError>> {
+        crate::promotion::CheckedPromotion::check(promotion.clone())?.renderer(occurrence_index).map_err(|error| vec![error])
+    }
+
     fn recipient<'a>(user_id: &'a str, username: &'a str, first_name: Option<&'a str>) -> Recipient<'a> {
         Recipient { user_id, username, first_name, locale: None }
     }
@@ -360,7 +360,7 @@ mod tests {
     #[test]
     fn renders_every_placeholder() {
         let template = "{{firstName}}|{{promotionTitle}}|{{discountPercent}}%|{{endsAt}}|{{dayNumber}}|{{daysLeft}}";
-        let renderer = OccurrenceRenderer::prepare(&promotion(template), 1).unwrap();
+        let renderer = prepare(&promotion(template), 1).unwrap();
         let batch = render(&renderer, &[recipient("u-1", "alice", Some("Alice"))]);
         assert_eq!(bodies(&batch), ["Alice|Summer Sale|20%|Sat 4 July 2026, 09:00 CEST|2|2"]);
         assert_eq!(batch.subject, "Summer Sale – day 2 of 3");
@@ -368,13 +368,13 @@ mod tests {
 
     #[test]
     fn last_day_has_one_day_left() {
-        let renderer = OccurrenceRenderer::prepare(&promotion("{{dayNumber}} {{daysLeft}}"), 2).unwrap();
+        let renderer = prepare(&promotion("{{dayNumber}} {{daysLeft}}"), 2).unwrap();
         assert_eq!(bodies(&render(&renderer, &[recipient("u", "bob", None)])), ["3 1"]);
     }
 
     #[test]
     fn a_long_first_name_is_cut_to_the_limit() {
-        let renderer = OccurrenceRenderer::prepare(&promotion("{{firstName}}|{{firstName}}"), 0).unwrap();
+        let renderer = prepare(&promotion("{{firstName}}|{{firstName}}"), 0).unwrap();
         let name = "é".repeat(255);
         let batch = render(&renderer, &[recipient("u-1", "bob", Some(&name))]);
         let cut = "é".repeat(100);
@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn first_name_falls_back_to_the_username() {
-        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        let renderer = prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
         let batch =
             render(&renderer, &[recipient("u-1", "bob", None), recipient("u-2", "carol", Some("  ")), recipient("u-3", "dave", Some("Dave"))]);
         assert_eq!(bodies(&batch), ["Hi bob", "Hi carol", "Hi Dave"]);
@@ -391,7 +391,7 @@ mod tests {
 
     #[test]
     fn batch_carries_key_day_expiry_and_products() {
-        let renderer = OccurrenceRenderer::prepare(&promotion("Hi"), 1).unwrap();
+        let renderer = prepare(&promotion("Hi"), 1).unwrap();
         let batch = render(&renderer, &[recipient("7f1c", "alice", None), recipient("9a2b", "bob", None)]);
         assert_eq!(batch.promotion_id, "summer-2026");
         assert_eq!(batch.day.to_string(), "2026-07-02");
@@ -407,7 +407,7 @@ mod tests {
     #[test]
     fn recipient_text_is_inserted_verbatim() {
         // Messages are plain text; the UIs escape them.
-        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        let renderer = prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
         let batch = render(&renderer, &[recipient("u", "x", Some("<b>{{daysLeft}}</b>"))]);
         assert_eq!(bodies(&batch), ["Hi <b>{{daysLeft}}</b>"]);
     }
@@ -416,20 +416,20 @@ mod tests {
     fn ends_at_shows_the_zone_abbreviation_of_the_end() {
         let mut p = promotion("{{endsAt}}");
         p.ends_at = "2026-11-02T18:30".into();
-        let renderer = OccurrenceRenderer::prepare(&p, 0).unwrap();
+        let renderer = prepare(&p, 0).unwrap();
         assert_eq!(bodies(&render(&renderer, &[recipient("u", "x", None)])), ["Mon 2 November 2026, 18:30 CET"]);
     }
 
     #[test]
     fn an_occurrence_index_that_does_not_exist_names_the_field() {
-        let errors = OccurrenceRenderer::prepare(&promotion("Hi"), 3).unwrap_err();
+        let errors = prepare(&promotion("Hi"), 3).unwrap_err();
         assert_eq!(errors[0].field, "occurrence.index");
         assert_eq!(errors[0].problem, Problem::OutOfRange);
     }
 
     #[test]
     fn an_invalid_promotion_cannot_be_prepared() {
-        let errors = OccurrenceRenderer::prepare(&promotion("Hi {{nickname}}"), 0).unwrap_err();
+        let errors = prepare(&promotion("Hi {{nickname}}"), 0).unwrap_err();
         assert_eq!(errors[0].problem, Problem::UnknownPlaceholder("nickname".into()));
     }
 
@@ -448,13 +448,13 @@ mod tests {
                 Recipient { user_id: "u-2", username: "bob", first_name: None, locale: None },
             ]
         );
-        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        let renderer = prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
         assert_eq!(bodies(&renderer.render(recipients(&text, &ends).unwrap()).unwrap()), ["Hi Alice", "Hi bob"]);
     }
 
     #[test]
     fn a_malformed_recipient_table_names_its_ends() {
-        let renderer = OccurrenceRenderer::prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
+        let renderer = prepare(&promotion("Hi {{firstName}}"), 0).unwrap();
         // Three strings: not a whole recipient.
         let error = recipients("u-1aliceAlice", &[3, 8, 13]).err().unwrap();
         assert_eq!((error.field.as_str(), &error.problem), ("recipients.ends", &Problem::Malformed));

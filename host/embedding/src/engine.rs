@@ -114,33 +114,6 @@ impl PromoEngine {
         self.session()?.check(json)
     }
 
-    /// Parses promotion JSON (contracts.md) and validates every field.
-    pub fn parse_promotion(&self, json: &str) -> Result<Promotion, EngineError> {
-        self.session()?.parse_promotion(json)
-    }
-
-    /// Validates a promotion record.
-    pub fn validate(&self, promotion: &Promotion) -> Result<(), EngineError> {
-        self.session()?.validate(promotion)
-    }
-
-    /// Validates and resolves a promotion's schedule.
-    pub fn plan(&self, promotion: &Promotion) -> Result<Schedule, EngineError> {
-        self.session()?.plan(promotion)
-    }
-
-    /// Parses promotion JSON and resolves its schedule, in one instance.
-    pub fn plan_json(&self, json: &str) -> Result<Schedule, EngineError> {
-        let mut session = self.session()?;
-        let promotion = session.parse_promotion(json)?;
-        session.plan(&promotion)
-    }
-
-    /// Prepares rendering the messages of one occurrence.
-    pub fn prepare(&self, promotion: &Promotion, occurrence_index: u32) -> Result<Renderer, EngineError> {
-        self.session()?.prepare(promotion, occurrence_index)
-    }
-
     /// The shard (`0..shard_count`) of the Indexed Job that delivers to `user_id`.
     pub fn shard_of(&self, user_id: &str, shard_count: u32) -> Result<u32, EngineError> {
         self.session()?.shard_of(user_id, shard_count)
@@ -148,7 +121,7 @@ impl PromoEngine {
 }
 
 /// One instance of the component. Reuse it for many calls on one thread;
-/// `plan` and `prepare` hand it over to the returned handle.
+/// `check` hands it over to the returned handle.
 pub struct Session {
     store: Store<()>,
     world: EngineWorld,
@@ -164,34 +137,12 @@ impl Session {
         Ok(CheckedPromotion { schedule: Schedule { session: self, handle: schedule }, handle })
     }
 
-    /// Parses promotion JSON (contracts.md) and validates every field.
-    pub fn parse_promotion(&mut self, json: &str) -> Result<Promotion, EngineError> {
-        invalid(self.world.promo_engine_schedule().call_parse_promotion(&mut self.store, json)?)
-    }
-
-    /// Validates a promotion record.
-    pub fn validate(&mut self, promotion: &Promotion) -> Result<(), EngineError> {
-        invalid(self.world.promo_engine_schedule().call_validate(&mut self.store, promotion)?)
-    }
-
     /// The shard (`0..shard_count`) of the Indexed Job that delivers to `user_id`.
     pub fn shard_of(&mut self, user_id: &str, shard_count: u32) -> Result<u32, EngineError> {
         let result = self.world.promo_engine_fan_out().call_shard_of(&mut self.store, user_id, shard_count)?;
         result.map_err(|error| EngineError::Invalid(vec![error]))
     }
 
-    /// Validates and resolves a promotion's schedule; the schedule keeps this instance.
-    pub fn plan(mut self, promotion: &Promotion) -> Result<Schedule, EngineError> {
-        let handle = invalid(self.world.promo_engine_schedule().call_plan(&mut self.store, promotion)?)?;
-        Ok(Schedule { session: self, handle })
-    }
-
-    /// Prepares rendering one occurrence; the renderer keeps this instance.
-    pub fn prepare(mut self, promotion: &Promotion, occurrence_index: u32) -> Result<Renderer, EngineError> {
-        let handle =
-            invalid(self.world.promo_engine_fan_out().call_prepare(&mut self.store, promotion, occurrence_index)?)?;
-        Ok(Renderer { session: self, handle })
-    }
 }
 
 /// A promotion parsed and validated once (the WIT resource
