@@ -4,28 +4,16 @@ import { promotionState } from '../api/promotion-state';
 import { usePromotion } from '../hooks/use-promotions';
 import { formValuesFrom, newFormValues, type SelectedRange } from '../model/promotion-form-values';
 import type { Feedback } from '../model/use-promotion-actions';
+import { ChunkLoadFailed } from './chunk-load-failed';
 import { EditorTabs, panelId, tabId, type EditorTab } from './editor-tabs';
 import { PromotionForm } from './promotion-form';
 
-/** A tab whose chunk is gone (a new build replaced it since the page loaded) says so instead of breaking the page. */
-function TabLoadFailed() {
-  const { t } = useTranslation('calendar');
-  return (
-    <div className="inline-error" role="alert">
-      <p>{t('tabs.loadFailed')}</p>
-      <button type="button" className="button button-secondary button-small" onClick={() => window.location.reload()}>
-        {t('tabs.reload')}
-      </button>
-    </div>
-  );
-}
-
 // Results and History load when their tab first opens, not with the calendar page.
 const ResultsTab = lazy(() =>
-  import('./results-tab').then((module) => ({ default: module.ResultsTab }), () => ({ default: TabLoadFailed })),
+  import('./results-tab').then((module) => ({ default: module.ResultsTab }), () => ({ default: ChunkLoadFailed })),
 );
 const HistoryTab = lazy(() =>
-  import('./history-tab').then((module) => ({ default: module.HistoryTab }), () => ({ default: TabLoadFailed })),
+  import('./history-tab').then((module) => ({ default: module.HistoryTab }), () => ({ default: ChunkLoadFailed })),
 );
 
 function Loading() {
