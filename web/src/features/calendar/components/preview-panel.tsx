@@ -2,9 +2,31 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-error';
 import { usePreview } from '../hooks/use-promotions';
 import { useTestSend } from '../hooks/use-promotion-mutations';
 import { ZoneTimes } from './zone-times';
+
+/** Why there is no preview: a draft without products gets a hint, any other refusal its field messages. */
+function PreviewProblem({ error }: { error: Error }) {
+  const { t } = useTranslation('calendar');
+  const fields = error instanceof ApiError ? Object.entries(error.fieldErrors) : [];
+  if (fields.some(([path]) => path.startsWith('package.products'))) {
+    return <p className="muted">{t('preview.needsProducts')}</p>;
+  }
+  return (
+    <div className="inline-error" role="alert">
+      <p>{error.message}</p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map(([path, message]) => (
+            <li key={path}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 /**
  * Occurrences (in the promotion's zone, the admin's and UTC, clock changes in
@@ -27,7 +49,7 @@ export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: 
         </button>
       </div>
       {preview.isPending && <p className="muted" role="status">{t('preview.computing')}</p>}
-      {preview.isError && <p className="inline-error" role="alert">{preview.error.message}</p>}
+      {preview.isError && <PreviewProblem error={preview.error} />}
       {preview.isSuccess && (
         <>
           <h4 className="subsection-title">

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { createFakeApi, json } from '@/testing/fake-api';
+import { createFakeApi, json, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
 import { i18n } from '@/lib/i18n';
 import type { Preview } from '../api/promotions-api';
@@ -96,5 +96,18 @@ describe('the preview’s zones and clock changes', () => {
     const table = await screen.findByRole('table');
     expect(texts(within(table).getAllByRole('row')[1])[0]).toMatch(/ 09:00 UTC\+02:00$/);
     expect(screen.queryByRole('heading', { name: 'Clock changes' })).not.toBeInTheDocument();
+  });
+
+  it('asks for a product when the draft has none (the engine needs one to preview)', async () => {
+    const api = createFakeApi().on('GET', '/api/promotions/p1/preview', () =>
+      problem(422, {
+        title: 'Unprocessable Entity',
+        detail: 'The promotion is not valid.',
+        errors: [{ field: 'package.products', message: 'package.products must list at least one product' }],
+      }),
+    );
+    renderWithApp(<PreviewPanel promotionId="p1" version={1} timeZone="Europe/Berlin" />, { api });
+    expect(await screen.findByText('Add a product to the package to see the daily messages.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
