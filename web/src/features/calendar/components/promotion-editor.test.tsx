@@ -313,6 +313,19 @@ describe('PromotionEditor', () => {
   describe('in German', () => {
     afterEach(() => i18n.changeLanguage('en'));
 
+    it('names the tabs and the zone list in German', async () => {
+      await i18n.changeLanguage('de');
+      const api = createFakeApi()
+        .on('GET', '/api/promotions/p1', () => json(saved({ status: 'PUBLISHED' })))
+        .on('GET', '/api/promotions/p1/preview', previewRoute);
+      renderWithApp(<PromotionEditor promotionId="p1" onClose={vi.fn()} onCreated={vi.fn()} />, { api });
+
+      const tablist = await screen.findByRole('tablist', { name: 'Aktion' });
+      expect(within(tablist).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Details', 'Ergebnisse', 'Verlauf']);
+      await userEvent.type(screen.getByRole('combobox', { name: 'Zeitzone' }), 'Atlantis');
+      expect(screen.getByRole('listbox', { name: 'Zeitzonen' })).toHaveTextContent('Keine Zeitzone passt zu „Atlantis“.');
+    });
+
     it('labels the form, formats prices and starts the message in German', async () => {
       await i18n.changeLanguage('de');
       const api = createFakeApi().on('GET', '/api/products', () =>
