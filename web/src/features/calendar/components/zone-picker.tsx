@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterZones, zoneChoices, type ZoneChoice } from '../model/time-zones';
+import { filterZones, utcOffsetLabel, zoneChoices, zoneOffsetSeconds, type ZoneChoice } from '../model/time-zones';
 
 /**
  * The time-zone field: a combobox (ARIA 1.2 pattern, list autocomplete) over
@@ -31,7 +31,15 @@ export function ZonePicker({
 
   const choices = useMemo(() => (open ? zoneChoices() : []), [open]);
   const matches = useMemo(() => filterZones(choices, query ?? ''), [choices, query]);
-  const selected = useMemo(() => zoneChoices().find((choice) => choice.zone === value), [value]);
+  // The chosen zone's offset alone: the whole list (every zone's offset) is only worked out when it opens.
+  const selectedLabel = useMemo(() => {
+    const name = value.replaceAll('_', ' ');
+    try {
+      return `${name} (${utcOffsetLabel(zoneOffsetSeconds(value))})`;
+    } catch {
+      return name; // not a zone this browser knows: the service will say so at save
+    }
+  }, [value]);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   const show = (text: string | null) => {
@@ -106,7 +114,7 @@ export function ZonePicker({
     }
   };
 
-  const shown = query ?? (selected ? `${selected.label} (${selected.offset})` : value.replaceAll('_', ' '));
+  const shown = query ?? selectedLabel;
   return (
     <div className="zone-picker">
       <input
