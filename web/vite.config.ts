@@ -40,6 +40,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // dist/.vite/manifest.json: which chunks each lazy route loads (scripts/bundle-size.mjs)
+    manifest: true,
   },
   test: {
     environment: 'jsdom',
