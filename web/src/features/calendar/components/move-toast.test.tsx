@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
@@ -97,5 +97,39 @@ describe('dragging a promotion on the calendar', () => {
     expect(screen.getByRole('status', { name: 'Calendar changes' })).toHaveTextContent('Could not move “Spring sale”.');
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.getByRole('status', { name: 'Calendar changes' })).toBeEmptyDOMElement();
+  });
+
+  describe('how long the note stays', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('a saved move’s note closes by itself after 10 s', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      const { api } = service();
+      renderWithApp(<Harness revert={vi.fn()} shift={{ days: 1 }} />, { api });
+      await userEvent.click(screen.getByRole('button', { name: 'drag' }));
+      const region = screen.getByRole('status', { name: 'Calendar changes' });
+      await waitFor(() => expect(region).toHaveTextContent('“Spring sale” moved.'));
+      // A drag leaves focus where it was: Undo does not take it.
+      expect(screen.getByRole('button', { name: 'Undo' })).not.toHaveFocus();
+      await act(() => vi.advanceTimersByTimeAsync(9_900));
+      expect(region).toHaveTextContent('“Spring sale” moved.');
+      await act(() => vi.advanceTimersByTimeAsync(200));
+      expect(region).toBeEmptyDOMElement();
+    });
+
+    it('a refusal stays until dismissed, with the service’s reason', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      const api = createFakeApi().on('PUT', '/api/promotions/p1', () =>
+        problem(422, { title: 'Unprocessable', detail: 'endsAt must be after startsAt' }),
+      );
+      renderWithApp(<Harness revert={vi.fn()} shift={{ days: 1 }} />, { api });
+      await userEvent.click(screen.getByRole('button', { name: 'drag' }));
+      const region = screen.getByRole('status', { name: 'Calendar changes' });
+      await waitFor(() => expect(region).toHaveTextContent('Could not move “Spring sale”.'));
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      expect(region).toHaveTextContent('Could not move “Spring sale”. endsAt must be after startsAt');
+    });
   });
 });

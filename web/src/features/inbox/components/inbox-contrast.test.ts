@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /**
- * WCAG contrast of the inbox's text colours: every rule of inbox.css that sets
- * a text colour is checked against its own background, or else against every
- * background inbox text sits on (the surface, a hovered or selected row, the
- * page, a product's picture frame; the toast's dark ones for the toast).
+ * WCAG contrast of the inbox's text colours: every rule of inbox.css, and of
+ * the shared toast in app.css, that sets a text colour is checked against its
+ * own background, or else against every background inbox text sits on (the
+ * surface, a hovered or selected row, the page, a product's picture frame; the
+ * toast's dark ones for the toast).
  */
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 const inboxCss = read('./inbox.css');
@@ -40,10 +41,13 @@ const lightBackgrounds = ['var(--surface)', '#f8fafc', 'var(--primary-soft)', 'v
 const toastBackgrounds = ['#1e293b', '#7f1d1d'];
 
 /** Innermost `selector { declarations }` blocks (inside @media too). */
-const rules = [...inboxCss.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selector, body]) => {
-  const declarations = new Map([...body.matchAll(/([\w-]+)\s*:\s*([^;]+);/g)].map(([, property, value]) => [property, value.trim()]));
-  return { selector: selector.trim(), declarations };
-});
+const rulesOf = (css: string) =>
+  [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selector, body]) => {
+    const declarations = new Map([...body.matchAll(/([\w-]+)\s*:\s*([^;]+);/g)].map(([, property, value]) => [property, value.trim()]));
+    return { selector: selector.trim(), declarations };
+  });
+/** inbox.css, and the shared toast's rules in app.css (the inbox page shows that toast). */
+const rules = [...rulesOf(inboxCss), ...rulesOf(appCss).filter((rule) => rule.selector.includes('.toast'))];
 
 describe('inbox.css contrast', () => {
   const checked = rules.flatMap(({ selector, declarations }) => {
