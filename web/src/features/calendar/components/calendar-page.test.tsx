@@ -43,7 +43,7 @@ describe('CalendarPage', () => {
       renderWithApp(<CalendarPage />, { api: stack([]) });
       await userEvent.click(screen.getByRole('button', { name: 'New promotion' }));
       const editor = screen.getByRole('dialog', { name: 'New promotion' });
-      await userEvent.type(within(editor).getByLabelText('Title'), 'Half-typed');
+      await userEvent.type(await within(editor).findByLabelText('Title'), 'Half-typed');
 
       await userEvent.keyboard('{Escape}');
       const question = await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
@@ -67,7 +67,7 @@ describe('CalendarPage', () => {
     it('asks before a click outside the editor closes it', async () => {
       renderWithApp(<CalendarPage />, { api: stack([]) });
       await userEvent.click(screen.getByRole('button', { name: 'New promotion' }));
-      await userEvent.type(screen.getByLabelText('Title'), 'x');
+      await userEvent.type(await screen.findByLabelText('Title'), 'x');
       await userEvent.click(screen.getByRole('heading', { level: 1, name: 'Event Calendar' }));
       expect(await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' })).toBeInTheDocument();
       expect(screen.getByRole('dialog', { name: 'New promotion' })).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatDateTime } from '@/lib/format';
@@ -14,7 +14,7 @@ import { useDiscardGuard } from '../model/use-discard-guard';
 import { CalendarLegend } from './calendar-legend';
 import { EventCalendar } from './event-calendar';
 import { MoveToast } from './move-toast';
-import { PromotionEditor } from './promotion-editor';
+import { preloadEditorForm, PromotionEditor } from './promotion-editor';
 import { PromotionList } from './promotion-list';
 import { PromotionSearch } from './promotion-search';
 import { StateFilter } from './state-filter';
@@ -70,6 +70,11 @@ export function CalendarPage() {
     setZone(next);
   };
   const promotions = usePromotions(range && view === 'calendar' ? widened(range) : range);
+  // the editor's form is not in the page's first load: fetched once the page has settled
+  useEffect(() => {
+    const timer = setTimeout(preloadEditorForm, 1500);
+    return () => clearTimeout(timer);
+  }, []);
   // A stable empty list while loading, so "now" and the events are not recomputed on every render.
   const now = useStateClock(promotions.data ?? NO_PROMOTIONS);
   const [shown, setShown] = useState<Set<PromotionState>>(() => new Set(PROMOTION_STATES));

@@ -42,7 +42,8 @@ describe('PromotionEditor', () => {
     );
     renderWithApp(<PromotionEditor onClose={vi.fn()} onCreated={vi.fn()} />, { api });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    // the form is its own chunk: it appears once loaded
+    await userEvent.click(await screen.findByRole('button', { name: 'Save draft' }));
 
     const title = await screen.findByLabelText('Title');
     await waitFor(() => expect(title).toHaveAttribute('aria-invalid', 'true'));
@@ -60,7 +61,7 @@ describe('PromotionEditor', () => {
       .on('GET', '/api/promotions/p9/preview', previewRoute);
     renderWithApp(<PromotionEditor onClose={vi.fn()} onCreated={onCreated} />, { api });
 
-    await userEvent.type(screen.getByLabelText('Title'), 'Autumn deals');
+    await userEvent.type(await screen.findByLabelText('Title'), 'Autumn deals');
     await userEvent.type(screen.getByLabelText('Package name'), 'Autumn pack');
     await userEvent.type(screen.getByRole('combobox', { name: 'Time zone' }), 'berlin');
     await userEvent.click(screen.getByRole('option', { name: /^Europe\/Berlin UTC\+0[12]:00$/ }));

@@ -6,9 +6,17 @@ import { formValuesFrom, newFormValues, type SelectedRange } from '../model/prom
 import type { Feedback } from '../model/use-promotion-actions';
 import { ChunkLoadFailed } from './chunk-load-failed';
 import { EditorTabs, panelId, tabId, type EditorTab } from './editor-tabs';
-import { PromotionForm } from './promotion-form';
 
-// Results and History load when their tab first opens, not with the calendar page.
+// The form (fields, zone picker, product picker, preview) loads when the editor
+// first opens — the calendar page fetches it while idle (preloadEditorForm) —
+// and Results and History when their tab first opens: none of it is in the
+// calendar page's first load.
+const loadForm = () => import('./promotion-form');
+const PromotionForm = lazy(() =>
+  loadForm().then((module) => ({ default: module.PromotionForm }), () => ({ default: ChunkLoadFailed })),
+);
+/** Fetches the form's chunk ahead of the first open; a failure shows when the editor opens. */
+export const preloadEditorForm = () => void loadForm().catch(() => undefined);
 const ResultsTab = lazy(() =>
   import('./results-tab').then((module) => ({ default: module.ResultsTab }), () => ({ default: ChunkLoadFailed })),
 );
@@ -113,16 +121,18 @@ export function PromotionEditor({
       )}
       {(!promotionId || promotion) && (
         <div className="editor-panel" {...panel('details')} hidden={shown !== 'details'}>
-          <PromotionForm
-            key={promotion ? `${promotion.id}@${promotion.version}` : 'new'}
-            promotion={promotion}
-            initial={initial}
-            feedback={feedback}
-            setFeedback={setFeedback}
-            onCreated={onCreated}
-            onDeleted={onDeleted}
-            onDirtyChange={onDirtyChange}
-          />
+          <Suspense fallback={<Loading />}>
+            <PromotionForm
+              key={promotion ? `${promotion.id}@${promotion.version}` : 'new'}
+              promotion={promotion}
+              initial={initial}
+              feedback={feedback}
+              setFeedback={setFeedback}
+              onCreated={onCreated}
+              onDeleted={onDeleted}
+              onDirtyChange={onDirtyChange}
+            />
+          </Suspense>
         </div>
       )}
       {/* Every tab's panel exists (aria-controls must point somewhere); only the shown one has content. */}
