@@ -7,13 +7,9 @@ import { usePreview } from '../hooks/use-promotions';
 import { useTestSend } from '../hooks/use-promotion-mutations';
 import { ZoneTimes } from './zone-times';
 
-/** Why there is no preview: a draft without products gets a hint, any other refusal its field messages. */
+/** Why there is no preview: the engine's refusal with its field messages. */
 function PreviewProblem({ error }: { error: Error }) {
-  const { t } = useTranslation('calendar');
   const fields = error instanceof ApiError ? Object.entries(error.fieldErrors) : [];
-  if (fields.some(([path]) => path.startsWith('package.products'))) {
-    return <p className="muted">{t('preview.needsProducts')}</p>;
-  }
   return (
     <div className="inline-error" role="alert">
       <p>{error.message}</p>
@@ -56,7 +52,11 @@ export function PreviewPanel({ promotionId, version, timeZone }: { promotionId: 
             {t('preview.dailyMessages', { count: preview.data.occurrences.length })}
           </h4>
           <ZoneTimes preview={preview.data} timeZone={timeZone} />
-          {preview.data.occurrences.length > 0 && (
+          {preview.data.occurrences.length > 0 && !preview.data.sampleMessage && (
+            // a draft holding a slot without products: its days are known, its message is not
+            <p className="muted">{t('preview.needsProducts')}</p>
+          )}
+          {preview.data.occurrences.length > 0 && preview.data.sampleMessage && (
             <div className="test-send">
               <label className="field-label" htmlFor="test-send-day">
                 {t('preview.testSendDay')}

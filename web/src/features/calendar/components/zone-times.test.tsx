@@ -98,16 +98,25 @@ describe('the preview’s zones and clock changes', () => {
     expect(screen.queryByRole('heading', { name: 'Clock changes' })).not.toBeInTheDocument();
   });
 
-  it('asks for a product when the draft has none (the engine needs one to preview)', async () => {
+  it('shows the days of a draft without products and asks for one instead of a message', async () => {
+    renderPreview({ ...springForward, sampleMessage: undefined });
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + springForward.occurrences.length);
+    expect(screen.getByText('Add a product to the package to see the daily messages.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send me a test' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Sample message')).not.toBeInTheDocument();
+  });
+
+  it('lists the field messages of a preview the engine refuses', async () => {
     const api = createFakeApi().on('GET', '/api/promotions/p1/preview', () =>
       problem(422, {
         title: 'Unprocessable Entity',
         detail: 'The promotion is not valid.',
-        errors: [{ field: 'package.products', message: 'package.products must list at least one product' }],
+        errors: [{ field: 'timeZone', message: 'timeZone is not a known time zone' }],
       }),
     );
     renderWithApp(<PreviewPanel promotionId="p1" version={1} timeZone="Europe/Berlin" />, { api });
-    expect(await screen.findByText('Add a product to the package to see the daily messages.')).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('timeZone is not a known time zone');
   });
 });

@@ -236,12 +236,18 @@ class PromotionService {
         });
     }
 
-    /** One reading of the promotion by the engine: its days, its start and end, and the first day's message. */
+    /**
+     * One reading of the promotion by the engine: its days, its start and end, and
+     * the first day's message — none for a draft without products (it holds a slot:
+     * its days are known, its message is not; the placeholder is never rendered).
+     */
     Preview preview(UUID id, Actor actor) {
         Promotion promotion = promotions.find(id).orElseThrow(() -> notFound(id));
-        try (ScheduleEngine.CheckedPromotion checked = engine.check(promotions.toJson(promotion.document()))) {
+        PromotionDocument forEngine = withPlaceholderIfDraftIsEmpty(promotion.document());
+        boolean hasProducts = forEngine == promotion.document();
+        try (ScheduleEngine.CheckedPromotion checked = engine.check(promotions.toJson(forEngine))) {
             List<ScheduleEngine.Occurrence> occurrences = checked.occurrences();
-            String sample = occurrences.isEmpty() ? null
+            String sample = occurrences.isEmpty() || !hasProducts ? null
                     : checked.renderMessagesJson(0, Preview.recipientsJson(actor));
             return Preview.of(promotion.document().timeZone(), checked.start(), checked.end(), occurrences, sample);
         } catch (ScheduleEngine.Rejected e) {

@@ -42,6 +42,24 @@ class DraftWithoutProductsIT extends IntegrationTest {
     }
 
     @Test
+    void aDraftWithoutProductsPreviewsItsDaysButNoMessageAndSendsNoTest() {
+        Response created = api().post("/api/promotions", Tokens.admin(), withoutProducts());
+
+        Response preview = api().get("/api/promotions/" + created.id() + "/preview", Tokens.admin());
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().path("occurrences")).hasSize(2);
+        assertThat(preview.json().path("start").path("resolution").asText()).isEqualTo("EXACT");
+        // the engine's placeholder product is never rendered: there is no message until a product is added
+        assertThat(preview.json().path("sampleMessage").isNull()).as(preview.toString()).isTrue();
+        assertThat(preview.toString()).doesNotContain("placeholder");
+
+        Response test = api().post("/api/promotions/" + created.id() + "/test-send", Tokens.admin(), null);
+        assertThat(test.status()).as(test.toString()).isEqualTo(422);
+        assertThat(test.errorFields()).contains("package.products");
+    }
+
+    @Test
     void aProductListWithoutAKeyIsAnEmptyOne() {
         ObjectNode body = withoutProducts();
         ((ObjectNode) body.path("package")).remove("products");
