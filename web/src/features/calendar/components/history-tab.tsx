@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import type { AuditChange, AuditEntry } from '../api/audit-api';
 import { useAuditTrail } from '../hooks/use-audit-trail';
 import { formatLocalDateTime } from '../model/time-zones';
+import { EditorLoading } from './editor-loading';
 
 /** The editor's label for each field the trail names (the same words as the form). */
 const FIELD_LABELS: Record<string, string> = {
@@ -83,9 +84,7 @@ export function HistoryTab({ promotionId }: { promotionId: string }) {
         {t('history.title')}
       </h3>
       {trail.isPending && (
-        <p className="muted" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('editor.loading')}
-        </p>
+        <EditorLoading />
       )}
       {trail.isError && (
         <p className="inline-error" role="alert">

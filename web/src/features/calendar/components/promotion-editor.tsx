@@ -5,6 +5,7 @@ import { usePromotion } from '../hooks/use-promotions';
 import { formValuesFrom, newFormValues, type SelectedRange } from '../model/promotion-form-values';
 import type { Feedback } from '../model/use-promotion-actions';
 import { ChunkLoadFailed } from './chunk-load-failed';
+import { EditorLoading } from './editor-loading';
 import { EditorTabs, panelId, tabId, type EditorTab } from './editor-tabs';
 
 // The form (fields, zone picker, product picker, preview) loads when the editor
@@ -24,14 +25,6 @@ const HistoryTab = lazy(() =>
   import('./history-tab').then((module) => ({ default: module.HistoryTab }), () => ({ default: ChunkLoadFailed })),
 );
 
-function Loading() {
-  const { t } = useTranslation('calendar');
-  return (
-    <p className="editor-state" role="status">
-      <span className="spinner" aria-hidden="true" /> {t('editor.loading')}
-    </p>
-  );
-}
 
 /**
  * The drawer that creates or edits one promotion. It loads the promotion when
@@ -110,7 +103,7 @@ export function PromotionEditor({
           ×
         </button>
       </header>
-      {promotionId && query.isPending && <Loading />}
+      {promotionId && query.isPending && <EditorLoading className="editor-state" />}
       {promotionId && query.isError && (
         <p className="editor-state inline-error" role="alert">
           {query.error.message}
@@ -121,7 +114,7 @@ export function PromotionEditor({
       )}
       {(!promotionId || promotion) && (
         <div className="editor-panel" {...panel('details')} hidden={shown !== 'details'}>
-          <Suspense fallback={<Loading />}>
+          <Suspense fallback={<EditorLoading className="editor-state" />}>
             <PromotionForm
               key={promotion ? `${promotion.id}@${promotion.version}` : 'new'}
               promotion={promotion}
@@ -139,7 +132,7 @@ export function PromotionEditor({
       {tabs.some((candidate) => candidate.id === 'results') && (
         <div className="editor-panel editor-panel-scroll" {...panel('results')} tabIndex={0} hidden={shown !== 'results'}>
           {promotion && shown === 'results' && (
-            <Suspense fallback={<Loading />}>
+            <Suspense fallback={<EditorLoading className="editor-state" />}>
               <ResultsTab promotionId={promotion.id} />
             </Suspense>
           )}
@@ -148,7 +141,7 @@ export function PromotionEditor({
       {tabs.length > 0 && (
         <div className="editor-panel editor-panel-scroll" {...panel('history')} tabIndex={0} hidden={shown !== 'history'}>
           {promotion && shown === 'history' && (
-            <Suspense fallback={<Loading />}>
+            <Suspense fallback={<EditorLoading className="editor-state" />}>
               <HistoryTab promotionId={promotion.id} />
             </Suspense>
           )}

@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { readRate, totals, type DeliveryDay, type ResultDay } from '../api/results-api';
 import { RESULTS_REFRESH_MS, usePromotionResults } from '../hooks/use-promotion-results';
 import { formatLocalDay } from '../model/time-zones';
+import { EditorLoading } from './editor-loading';
 
 const timeOnly = (value: string | number) => formatDateTime(new Date(value), { dateStyle: undefined, timeStyle: 'short' });
 const dateTime = (value: string) =>
@@ -89,9 +90,7 @@ export function ResultsTab({ promotionId }: { promotionId: string }) {
           t('results.updated', { seconds: RESULTS_REFRESH_MS / 1000, time: formatDateTime(new Date(results.updatedAt), { dateStyle: undefined, timeStyle: 'medium' }) })}
       </p>
       {results.isPending && (
-        <p className="muted" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('editor.loading')}
-        </p>
+        <EditorLoading />
       )}
       {results.deliveriesError && (
         <p className="inline-error" role="alert">

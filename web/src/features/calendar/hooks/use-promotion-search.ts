@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
 import { searchPromotions } from '../api/promotion-search-api';
 import type { PromotionState } from '../api/promotion-state';
 import { promotionKeys } from './promotion-query-keys';
+import { useSettledQuery } from './use-settled-query';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -13,11 +13,7 @@ const SEARCH_DELAY_MS = 300;
  */
 export function usePromotionSearch(query: string, state?: PromotionState) {
   const client = useApiClient();
-  const [settled, setSettled] = useState(query.trim());
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(query.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const settled = useSettledQuery(query, SEARCH_DELAY_MS);
   const search = useInfiniteQuery({
     queryKey: promotionKeys.search(settled, state),
     queryFn: ({ signal, pageParam }) => searchPromotions(client, settled, { state, cursor: pageParam, signal }),
